@@ -1,5 +1,6 @@
--- flashpoint store, schema version 1. One row per article; child rows keyed by (article_id, id).
--- Columns may be added by a migration (see store/migrations); none is removed or renamed.
+-- flashpoint store, schema version 2 (v1 + article_minhash + the unique_events view); see docs/store.md.
+-- One row per article; child rows keyed by (article_id, id). Every statement is idempotent.
+-- Columns may be added by a migration (store/db.py MIGRATIONS); none is removed or renamed.
 CREATE TABLE IF NOT EXISTS meta (
     key VARCHAR PRIMARY KEY,
     value VARCHAR NOT NULL
@@ -131,3 +132,17 @@ CREATE TABLE IF NOT EXISTS errors (
     message VARCHAR NOT NULL,
     at TIMESTAMP NOT NULL
 );
+
+-- MinHash signature (128 datasketch hash values, little-endian) of each ORIGINAL article (duplicate_of IS NULL),
+-- so a resumed or later ingest finds near-duplicates of articles stored earlier.
+CREATE TABLE IF NOT EXISTS article_minhash (
+    article_id VARCHAR PRIMARY KEY,
+    signature BLOB NOT NULL
+);
+
+-- Events of original articles only: syndicated copies (duplicate_of IS NOT NULL) keep their own
+-- rows in `events`, but counting them would count one report twice. Analytics read this view.
+CREATE OR REPLACE VIEW unique_events AS
+SELECT e.*
+FROM events AS e
+WHERE e.article_id IN (SELECT id FROM articles WHERE duplicate_of IS NULL);
