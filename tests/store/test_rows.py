@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import date, datetime
 from pathlib import Path
 
+import duckdb
 import pytest
 
-from flashpoint.store.db import SCHEMA_VERSION, open_store, stored_version
+from flashpoint.store.db import SCHEMA_VERSION, open_store, schema_sql, stored_version
 from flashpoint.store.rows import TABLE_SCHEMAS, ArticleMeta, analysis_rows, timex_day, to_arrow
 from tests.store.builders import TEXT, sample_analysis
 
@@ -17,6 +18,19 @@ def test_rows_arrow_schemas_match_the_ddl(tmp_path: Path) -> None:
     for table, schema in TABLE_SCHEMAS.items():
         columns = [row[0] for row in con.execute(f"DESCRIBE {table}").fetchall()]
         assert columns == schema.names, table
+    assert stored_version(con) == SCHEMA_VERSION
+    con.close()
+
+
+def test_rows_v1_store_is_migrated_to_the_same_layout(tmp_path: Path) -> None:
+    path = tmp_path / "v1.duckdb"
+    v1_ddl = schema_sql().split("-- v2:")[0]
+    con = duckdb.connect(str(path))
+    con.execute(v1_ddl)
+    con.execute("INSERT INTO meta VALUES ('schema_version', '1')")
+    con.close()
+    con = open_store(path)
+    assert [row[0] for row in con.execute("DESCRIBE events").fetchall()] == TABLE_SCHEMAS["events"].names
     assert stored_version(con) == SCHEMA_VERSION
     con.close()
 

@@ -37,6 +37,7 @@ def test_writer_marks_copies_and_unique_events_skips_them(store: duckdb.DuckDBPy
     ]
     assert store.execute("SELECT count(*) FROM events").fetchone()[0] == 6
     assert store.execute("SELECT DISTINCT article_id FROM unique_events ORDER BY 1").fetchall() == [("a1",), ("a3",)]
+    assert store.execute("SELECT DISTINCT duplicate_of FROM events WHERE article_id = 'a2'").fetchall() == [("a1",)]
     assert store.execute('SELECT path, line, kind FROM errors').fetchall() == [("bad.jsonl", 4, "malformed")]
 
 

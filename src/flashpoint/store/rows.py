@@ -93,6 +93,7 @@ TABLE_SCHEMAS: dict[str, pa.Schema] = {
             ("sentence_text", pa.string()),
             ("confidence", pa.float64()),
             ("other_triggers", _JSON),
+            ("duplicate_of", pa.string()),
         ]
     ),
     "quotes": pa.schema(
@@ -275,6 +276,7 @@ def event_row(
         "sentence_text": event.sentence.text,
         "confidence": event.confidence,
         "other_triggers": _spans_json(event.other_triggers),
+        "duplicate_of": None,  # set by the writer, like articles.duplicate_of
     }
 
 

@@ -1,4 +1,4 @@
--- flashpoint store, schema version 2 (v1 + article_minhash + the unique_events view); see docs/store.md.
+-- flashpoint store, schema version 2 (v1 + events.duplicate_of + article_minhash + the unique_events view); see docs/store.md.
 -- One row per article; child rows keyed by (article_id, id). Every statement is idempotent.
 -- Columns may be added by a migration (store/db.py MIGRATIONS); none is removed or renamed.
 CREATE TABLE IF NOT EXISTS meta (
@@ -71,6 +71,9 @@ CREATE TABLE IF NOT EXISTS events (
     other_triggers JSON,
     PRIMARY KEY (article_id, id)
 );
+-- v2: the article's duplicate_of copied onto its events, so analytics skip syndicated copies
+-- without a join (ADD COLUMN, not in CREATE TABLE, so v1 stores get the same column order).
+ALTER TABLE events ADD COLUMN IF NOT EXISTS duplicate_of VARCHAR;
 
 CREATE TABLE IF NOT EXISTS quotes (
     article_id VARCHAR NOT NULL,
@@ -143,6 +146,4 @@ CREATE TABLE IF NOT EXISTS article_minhash (
 -- Events of original articles only: syndicated copies (duplicate_of IS NOT NULL) keep their own
 -- rows in `events`, but counting them would count one report twice. Analytics read this view.
 CREATE OR REPLACE VIEW unique_events AS
-SELECT e.*
-FROM events AS e
-WHERE e.article_id IN (SELECT id FROM articles WHERE duplicate_of IS NULL);
+SELECT * FROM events WHERE duplicate_of IS NULL;

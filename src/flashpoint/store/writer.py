@@ -17,9 +17,10 @@ from flashpoint.errors import InputProblem
 from flashpoint.ingest.dedup import DEFAULT_THRESHOLD, DuplicateIndex
 from flashpoint.ingest.worker import AnalysedArticle
 from flashpoint.store.db import original_hashes, stored_error_keys, stored_signatures
-from flashpoint.store.rows import ANALYSIS_TABLES, Row, TableRows, to_arrow
+from flashpoint.store.rows import ANALYSIS_TABLES, CHILD_TABLES, Row, TableRows, to_arrow
 
 RECORD_PREVIEW_CHARS = 1000
+CHILD_TABLES_EXCEPT_EVENTS = tuple(table for table in CHILD_TABLES if table != "events")
 
 
 @dataclass(frozen=True)
@@ -68,8 +69,9 @@ class StoreWriter:
             duplicate_of = self.duplicates.find_original(result.content_hash, result.signature)
             article = dict(result.rows["articles"][0], duplicate_of=duplicate_of, ingested_at=self._next_time())
             tables["articles"].append(article)
-            for table in ANALYSIS_TABLES[1:]:
+            for table in CHILD_TABLES_EXCEPT_EVENTS:
                 tables[table].extend(result.rows[table])
+            tables["events"].extend(dict(event, duplicate_of=duplicate_of) for event in result.rows["events"])
             if duplicate_of is None:
                 self.duplicates.add_original(result.article_id, result.content_hash, result.signature)
                 tables["article_minhash"].append({"article_id": result.article_id, "signature": result.signature})
