@@ -10,6 +10,7 @@ from __future__ import annotations
 import multiprocessing
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -82,14 +83,15 @@ def read_all(paths: Sequence[Path], max_bytes: int) -> Iterator[ArticleInput | I
 
 
 class _Analyser:
-    """Runs batches on a lazily started pool (nothing loads when every article is already stored),
-    or in this process when ``workers`` is 0."""
+    """Runs batches on a lazily started process pool (nothing loads when every article is already
+    stored), or in this process when ``workers`` is 0. A worker that dies (killed, out of memory)
+    fails the run with BrokenProcessPool instead of hanging; what was committed stays."""
 
     def __init__(self, settings: Settings, workers: int, nlp: Language | None) -> None:
         self.settings = settings
         self.workers = workers
         self._nlp = nlp
-        self._pool: multiprocessing.pool.Pool | None = None
+        self._pool: ProcessPoolExecutor | None = None
 
     def submit(self, batch: list[ArticleInput]) -> Callable[[], BatchResult]:
         if self.workers == 0:
@@ -99,19 +101,17 @@ class _Analyser:
             return lambda: result
         if self._pool is None:
             # spawn, not fork: the parent holds an open DuckDB connection and its threads.
-            context = multiprocessing.get_context("spawn")
-            self._pool = context.Pool(self.workers, initializer=init_worker, initargs=(self.settings,))
-        return self._pool.apply_async(analyse_in_worker, (batch,)).get
+            self._pool = ProcessPoolExecutor(
+                self.workers,
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=init_worker,
+                initargs=(self.settings,),
+            )
+        return self._pool.submit(analyse_in_worker, batch).result
 
-    def close(self) -> None:
+    def close(self, finished: bool) -> None:
         if self._pool is not None:
-            self._pool.close()
-            self._pool.join()
-
-    def terminate(self) -> None:
-        if self._pool is not None:
-            self._pool.terminate()
-            self._pool.join()
+            self._pool.shutdown(wait=finished, cancel_futures=not finished)
 
 
 def run_ingest(
@@ -155,7 +155,7 @@ def run_ingest(
         commit([])  # problems found after the last batch
         finished = True
     finally:
-        analyser.close() if finished else analyser.terminate()
+        analyser.close(finished)
         progress.close(stats)
         con.close()
     return IngestSummary(
