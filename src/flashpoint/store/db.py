@@ -27,8 +27,9 @@ def schema_sql() -> str:
 
 
 def stored_version(con: duckdb.DuckDBPyConnection) -> int | None:
-    row = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-    return None if row is None else int(row[0])
+    # fetchall, not fetchone: DuckDB 2 keeps a half-read result open and refuses con.sql() after it.
+    rows = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchall()
+    return int(rows[0][0]) if rows else None
 
 
 def migrate(con: duckdb.DuckDBPyConnection) -> int:
@@ -92,4 +93,4 @@ def stored_error_keys(con: duckdb.DuckDBPyConnection) -> set[tuple[str, int | No
 
 
 def table_counts(con: duckdb.DuckDBPyConnection, tables: tuple[str, ...]) -> dict[str, int]:
-    return {table: con.execute(f"SELECT count(*) FROM {table}").fetchone()[0] for table in tables}
+    return {table: con.execute(f"SELECT count(*) FROM {table}").fetchall()[0][0] for table in tables}

@@ -28,7 +28,7 @@ def export_parquet(con: duckdb.DuckDBPyConnection, out: Path) -> ExportResult:
     for table in PARQUET_TABLES:
         target = out / f"{table}.parquet"
         con.execute(f"COPY (SELECT * FROM {table}) TO '{_sql_path(target)}' (FORMAT PARQUET, COMPRESSION ZSTD)")
-        counts[table] = con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+        counts[table] = con.execute(f"SELECT count(*) FROM {table}").fetchall()[0][0]
     return ExportResult("parquet", out, counts)
 
 
