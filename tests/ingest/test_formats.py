@@ -10,7 +10,7 @@ import pytest
 from flashpoint.errors import InputProblem
 from flashpoint.ingest.feeds import html_fragment_text, looks_like_feed
 from flashpoint.ingest.readers import iter_files, read_path
-from flashpoint.ingest.records import ArticleInput
+from flashpoint.ingest.records import ArticleInput, PendingHtml
 from tests.ingest.corpus import RSS_FEED, write_warc
 
 LIMIT = 1_000_000
@@ -122,3 +122,14 @@ def test_formats_empty_warc(tmp_path: Path) -> None:
     path = tmp_path / "nothing.warc.gz"
     path.write_bytes(b"")
     assert [p.kind for p in read(path)[1]] == ["empty"]
+
+
+def test_formats_warc_defer_html_gives_pending_pages(tmp_path: Path) -> None:
+    path = tmp_path / "segment.warc.gz"
+    write_warc(path)
+    results = list(read_path(path, LIMIT, defer_html=True))
+    pending = [result for result in results if isinstance(result, PendingHtml)]
+    assert [(page.id, page.line, page.origin) for page in pending] == [
+        ("https://cc.example.org/a", 2, f"{path}#2"), ("https://cc.example.org/b", 5, f"{path}#5")
+    ]
+    assert "<article>" in pending[0].html

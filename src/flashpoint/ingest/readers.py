@@ -16,7 +16,7 @@ from typing import Any, BinaryIO
 from charset_normalizer import from_bytes
 
 from flashpoint.errors import InputProblem
-from flashpoint.ingest.records import ArticleInput
+from flashpoint.ingest.records import ArticleInput, PendingHtml
 
 ReadResult = ArticleInput | InputProblem
 
@@ -284,15 +284,16 @@ def iter_files(directory: Path) -> Iterator[Path]:
             yield entry
 
 
-def read_file(path: Path, max_bytes: int) -> Iterator[ReadResult]:
-    """Dispatch one file on its name: WARC, HTML, JSONL, JSON, RSS/Atom, else plain text."""
+def read_file(path: Path, max_bytes: int, defer_html: bool = False) -> Iterator[ReadResult | PendingHtml]:
+    """Dispatch one file on its name: WARC, HTML, JSONL, JSON, RSS/Atom, else plain text.
+    ``defer_html``: WARC pages come as PendingHtml (ingest extracts them in its workers)."""
     from flashpoint.ingest.warc import is_warc, read_warc_file
 
     suffix = path.suffix.lower()
     if not path.exists():
         yield _problem(str(path), None, "missing", "no such file")
     elif is_warc(path):
-        yield from read_warc_file(path, max_bytes)
+        yield from read_warc_file(path, max_bytes, defer_html)
     elif suffix in HTML_SUFFIXES:
         yield from read_html_file(path, max_bytes)
     elif suffix in JSONL_SUFFIXES:
@@ -305,12 +306,12 @@ def read_file(path: Path, max_bytes: int) -> Iterator[ReadResult]:
         yield from read_text_file(path, max_bytes)
 
 
-def read_path(path: Path, max_bytes: int) -> Iterator[ReadResult]:
+def read_path(path: Path, max_bytes: int, defer_html: bool = False) -> Iterator[ReadResult | PendingHtml]:
     """A file, every file of a directory (recursively), or ``-`` for JSONL on stdin."""
     if str(path) == "-":
         yield from read_stdin(max_bytes)
     elif path.is_dir():
         for file in iter_files(path):
-            yield from read_file(file, max_bytes)
+            yield from read_file(file, max_bytes, defer_html)
     else:
-        yield from read_file(path, max_bytes)
+        yield from read_file(path, max_bytes, defer_html)

@@ -19,7 +19,7 @@ from spacy.language import Language
 from flashpoint.errors import InputProblem
 from flashpoint.ingest.progress import IngestStats, ProgressReporter, SilentProgress
 from flashpoint.ingest.readers import read_path
-from flashpoint.ingest.records import ArticleInput
+from flashpoint.ingest.records import ArticleInput, PendingHtml
 from flashpoint.ingest.worker import BatchResult, analyse_batch, analyse_in_worker, init_worker
 from flashpoint.pipeline import build_pipeline
 from flashpoint.settings import Settings
@@ -51,15 +51,15 @@ class IngestSummary:
 
 
 def plan_batches(
-    results: Iterable[ArticleInput | InputProblem],
+    results: Iterable[ArticleInput | PendingHtml | InputProblem],
     known_ids: set[str],
     batch_size: int,
     stats: IngestStats,
     problems: list[InputProblem],
-) -> Iterator[list[ArticleInput]]:
+) -> Iterator[list[ArticleInput | PendingHtml]]:
     """Batches of articles not yet stored; problems are collected and stored articles counted
     as skipped, before anything is analysed."""
-    batch: list[ArticleInput] = []
+    batch: list[ArticleInput | PendingHtml] = []
     for result in results:
         if isinstance(result, InputProblem):
             problems.append(result)
@@ -77,9 +77,9 @@ def plan_batches(
         yield batch
 
 
-def read_all(paths: Sequence[Path], max_bytes: int) -> Iterator[ArticleInput | InputProblem]:
+def read_all(paths: Sequence[Path], max_bytes: int) -> Iterator[ArticleInput | PendingHtml | InputProblem]:
     for path in paths:
-        yield from read_path(path, max_bytes)
+        yield from read_path(path, max_bytes, defer_html=True)
 
 
 class _Analyser:
@@ -93,7 +93,7 @@ class _Analyser:
         self._nlp = nlp
         self._pool: ProcessPoolExecutor | None = None
 
-    def submit(self, batch: list[ArticleInput]) -> Callable[[], BatchResult]:
+    def submit(self, batch: list[ArticleInput | PendingHtml]) -> Callable[[], BatchResult]:
         if self.workers == 0:
             if self._nlp is None:
                 self._nlp = build_pipeline(self.settings)

@@ -14,7 +14,7 @@ from typing import Any
 
 from flashpoint.errors import InputProblem
 from flashpoint.ingest.readers import article_from_html, decode_bytes
-from flashpoint.ingest.records import ArticleInput
+from flashpoint.ingest.records import ArticleInput, PendingHtml
 
 WARC_SUFFIXES = (".warc", ".warc.gz")
 HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -33,9 +33,12 @@ def _decode_body(body: bytes, charset: str | None) -> str | None:
     return decode_bytes(body)
 
 
-def read_warc_file(path: Path, max_bytes: int) -> Iterator[ArticleInput | InputProblem]:
+def read_warc_file(
+    path: Path, max_bytes: int, defer_html: bool = False
+) -> Iterator[ArticleInput | PendingHtml | InputProblem]:
     """Articles of the HTML responses; a problem per broken record. A record the parser cannot get
-    past (garbage, a truncated gzip member) ends the file with an error row naming it."""
+    past (garbage, a truncated gzip member) ends the file with an error row naming it. With
+    ``defer_html`` the pages come as PendingHtml, for the caller to extract (resolve_html) later."""
     from fastwarc.warc import ArchiveIterator
 
     name = str(path)
@@ -52,9 +55,11 @@ def read_warc_file(path: Path, max_bytes: int) -> Iterator[ArticleInput | InputP
         if isinstance(record, OSError):
             yield InputProblem(path=name, line=number, kind="malformed", message=f"unreadable WARC record: {record}")
             break
-        problem_or_article = _record_article(name, number, record, max_bytes)
-        if problem_or_article is not None:
-            yield problem_or_article
+        result = _record_page(name, number, record, max_bytes)
+        if isinstance(result, PendingHtml) and not defer_html:
+            yield resolve_html(result)
+        elif result is not None:
+            yield result
     if number == 1:
         yield InputProblem(path=name, line=None, kind="malformed", message="no WARC record found")
 
@@ -67,8 +72,8 @@ def _next_record(records: Iterator[Any]) -> Any:
         return exc
 
 
-def _record_article(name: str, number: int, record: Any, max_bytes: int) -> ArticleInput | InputProblem | None:
-    """The article of an HTML response record, a problem, or None for records that carry none."""
+def _record_page(name: str, number: int, record: Any, max_bytes: int) -> PendingHtml | InputProblem | None:
+    """The page of an HTML response record, a problem, or None for records that carry none."""
     from fastwarc.warc import WarcRecordType
 
     if record.record_type != WarcRecordType.response:
@@ -86,8 +91,15 @@ def _record_article(name: str, number: int, record: Any, max_bytes: int) -> Arti
     html = _decode_body(body, record.http_charset)
     if html is None:
         return problem(kind="encoding", message="cannot decode the HTML body")
-    url = record.headers.get("WARC-Target-URI") or None
-    result = article_from_html(name, html, url=url, line=number)
-    if isinstance(result, ArticleInput) and url:
-        return result.model_copy(update={"id": url, "url": url, "origin": f"{name}#{number}"})
+    url = record.headers.get("WARC-Target-URI") or ""
+    if not url:
+        return problem(kind="malformed", message="response record without a WARC-Target-URI")
+    return PendingHtml(id=url, html=html, path=name, line=number, origin=f"{name}#{number}")
+
+
+def resolve_html(page: PendingHtml) -> ArticleInput | InputProblem:
+    """Extract the page's article; its id and url stay the WARC-Target-URI."""
+    result = article_from_html(page.path, page.html, url=page.id, line=page.line)
+    if isinstance(result, ArticleInput):
+        return result.model_copy(update={"id": page.id, "url": page.id, "origin": page.origin})
     return result
