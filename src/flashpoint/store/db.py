@@ -90,7 +90,3 @@ def stored_signatures(con: duckdb.DuckDBPyConnection) -> list[tuple[str, bytes]]
 
 def stored_error_keys(con: duckdb.DuckDBPyConnection) -> set[tuple[str, int | None, str]]:
     return {(path, line, kind) for path, line, kind in con.execute("SELECT path, line, kind FROM errors").fetchall()}
-
-
-def table_counts(con: duckdb.DuckDBPyConnection, tables: tuple[str, ...]) -> dict[str, int]:
-    return {table: con.execute(f"SELECT count(*) FROM {table}").fetchall()[0][0] for table in tables}

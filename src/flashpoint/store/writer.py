@@ -82,9 +82,6 @@ class StoreWriter:
         self._commit(tables)
         return WriteResult(stored=stored, duplicates=duplicates, words=words, errors=errors)
 
-    def write_problems(self, problems: Sequence[InputProblem]) -> int:
-        return self.write(problems).errors if problems else 0
-
     def _add_error(self, tables: TableRows, problem: InputProblem) -> int:
         """Queue an error row unless the same (path, line, kind) is already stored: reruns add none."""
         key = (problem.path, problem.line, problem.kind)
