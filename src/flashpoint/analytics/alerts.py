@@ -17,7 +17,7 @@ import duckdb
 
 from flashpoint.analytics.escalation import EscalationParams, escalation
 from flashpoint.analytics.series import period_starts
-from flashpoint.analytics.signals import Level, Window, counted_events_sql, period_sql
+from flashpoint.analytics.signals import ALL_TIME, Level, Window, counted_events_sql, period_sql
 
 ALERT_KINDS: tuple[str, ...] = ("escalation", "first_assault", "surge")
 SURGE_SIGNALS = {"MOBILIZE": "happened AND type = 'MOBILIZE'", "THREATEN": "threat"}
@@ -188,7 +188,7 @@ def _surge_alerts(con: duckdb.DuckDBPyConnection, params: AlertParams, until: da
 
 
 def find_alerts(
-    con: duckdb.DuckDBPyConnection, params: AlertParams = AlertParams(), window: Window = Window(),
+    con: duckdb.DuckDBPyConnection, params: AlertParams = AlertParams(), window: Window = ALL_TIME,
     level: Level = "country", kinds: tuple[str, ...] = ALERT_KINDS,
     source: str | None = None, target: str | None = None,
 ) -> list[Alert]:

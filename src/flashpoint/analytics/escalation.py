@@ -28,7 +28,7 @@ from datetime import date
 import duckdb
 
 from flashpoint.analytics.series import period_starts
-from flashpoint.analytics.signals import Freq, Level, Window, counted_events_sql, period_sql
+from flashpoint.analytics.signals import ALL_TIME, Freq, Level, Window, counted_events_sql, period_sql
 
 
 @dataclass(frozen=True)
@@ -122,7 +122,7 @@ def index_series(counts: list[tuple[date, _Counts]], params: EscalationParams) -
 
 
 def escalation(
-    con: duckdb.DuckDBPyConnection, params: EscalationParams = EscalationParams(), window: Window = Window(),
+    con: duckdb.DuckDBPyConnection, params: EscalationParams = EscalationParams(), window: Window = ALL_TIME,
     level: Level = "country", source: str | None = None, target: str | None = None,
 ) -> list[DyadEscalation]:
     """The index of every dyad (or one), from its first period to the last period of the window.

@@ -9,6 +9,7 @@ from datetime import date, timedelta
 import duckdb
 
 from flashpoint.analytics.signals import (
+    ALL_TIME,
     Freq,
     Level,
     Stats,
@@ -44,7 +45,7 @@ class PeriodPoint:
 
 
 def list_dyads(
-    con: duckdb.DuckDBPyConnection, window: Window = Window(), level: Level = "country",
+    con: duckdb.DuckDBPyConnection, window: Window = ALL_TIME, level: Level = "country",
     limit: int = 100, offset: int = 0, involving: str | None = None,
 ) -> list[DyadSummary]:
     """Dyads by activity (happenings plus intents), most active first."""
@@ -99,7 +100,7 @@ def _empty_stats() -> Stats:
 
 
 def grouped_series(
-    con: duckdb.DuckDBPyConnection, freq: Freq, window: Window = Window(), level: Level = "country",
+    con: duckdb.DuckDBPyConnection, freq: Freq, window: Window = ALL_TIME, level: Level = "country",
     source: str | None = None, target: str | None = None, fill: bool = True,
 ) -> list[PeriodPoint]:
     """Per-period stats of one dyad (or of every event when source and target are None)."""
@@ -152,7 +153,7 @@ class PlaceCount:
 
 
 def event_places(
-    con: duckdb.DuckDBPyConnection, window: Window = Window(), limit: int = 500
+    con: duckdb.DuckDBPyConnection, window: Window = ALL_TIME, limit: int = 500
 ) -> list[PlaceCount]:
     """Geocoded places of counted events (happenings and intents), busiest first."""
     where, params = window.sql()

@@ -138,6 +138,9 @@ class Window:
         return (" AND ".join(clauses) or "TRUE"), params
 
 
+ALL_TIME = Window()
+
+
 def period_sql(freq: Freq, column: str = "event_date") -> str:
     if freq not in FREQS:
         raise ValueError(f"freq must be one of {', '.join(FREQS)}")
