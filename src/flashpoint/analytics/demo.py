@@ -193,7 +193,7 @@ def demo_specs(seed: int = 7, scale: float = 1.0, duplicate_share: float = 0.06)
                 spec = ArticleSpec(
                     id=f"demo-{number:05d}",
                     published=day.isoformat(),
-                    title=f"{lead.source.name} {verb.past} {lead.target.name}".capitalize(),
+                    title=_headline(f"{lead.source.name} {verb.past} {lead.target.name}"),
                     source=rng.choice(SOURCES),
                     events=tuple(events),
                     quotes=(QuoteSpec(dyad.speaker, rng.choice(QUOTES)),) if rng.random() < 0.6 else (),
@@ -206,3 +206,7 @@ def demo_specs(seed: int = 7, scale: float = 1.0, duplicate_share: float = 0.06)
                         source=rng.choice(SOURCES), events=spec.events, quotes=spec.quotes,
                         amounts=spec.amounts, duplicate_of=spec.id,
                     )
+
+
+def _headline(text: str) -> str:
+    return text[:1].upper() + text[1:]
