@@ -9,6 +9,8 @@ from typing import Any
 
 import duckdb
 
+from flashpoint.api.store import LISTED_ARTICLES, LISTED_EVENTS
+
 
 @dataclass
 class Filters:
@@ -55,11 +57,13 @@ def list_articles(
     con: duckdb.DuckDBPyConnection, *, q: str | None, source: str | None, actor: str | None,
     since: date | None, until: date | None, include_duplicates: bool, limit: int, offset: int,
 ) -> Page:
+    """A page of the listing table (stored newest first, scanned without a sort)."""
     filters = Filters()
     if not include_duplicates:
         filters.add("a.duplicate_of IS NULL")
     if q is not None:
-        filters.add("(a.title ILIKE ? ESCAPE '\\' OR a.text ILIKE ? ESCAPE '\\')", _like(q), _like(q))
+        filters.add("a.id IN (SELECT id FROM articles WHERE title ILIKE ? ESCAPE '\\' OR text ILIKE ? ESCAPE '\\')",
+                    _like(q), _like(q))
     filters.add_if(source, "a.source = ?")
     filters.add_if(since, "a.published_date >= ?")
     filters.add_if(until, "a.published_date <= ?")
@@ -69,61 +73,58 @@ def list_articles(
             actor, actor, _like(actor),
         )
     where = filters.sql()
-    total = con.execute(f"SELECT count(*) FROM articles AS a WHERE {where}", filters.params).fetchone()
-    cursor = con.execute(
-        f"""
-        SELECT a.id, a.title, a.source, a.url, a.published, a.published_date, a.duplicate_of, a.n_words,
-               (SELECT count(*) FROM events AS e WHERE e.article_id = a.id) AS n_events,
-               substr(a.text, 1, 240) AS snippet
-        FROM articles AS a WHERE {where}
-        ORDER BY a.published_date DESC NULLS LAST, a.id LIMIT ? OFFSET ?
-        """,
-        [*filters.params, limit, offset],
-    )
+    total = con.execute(f"SELECT count(*) FROM {LISTED_ARTICLES} AS a WHERE {where}", filters.params).fetchone()
+    cursor = con.execute(f"SELECT * FROM {LISTED_ARTICLES} AS a WHERE {where} LIMIT ? OFFSET ?",
+                         [*filters.params, limit, offset])
     return Page(total[0] if total else 0, _rows_as_dicts(cursor))
 
 
 def article_analysis(con: duckdb.DuckDBPyConnection, article_id: str) -> dict | None:
-    row = con.execute("SELECT analysis, duplicate_of FROM articles WHERE id = ?", [article_id]).fetchone()
+    row = con.execute("SELECT analysis FROM articles WHERE id = ?", [article_id]).fetchone()
     if row is None:
         return None
-    analysis = json.loads(row[0]) if isinstance(row[0], str) else row[0]
-    return analysis
+    return json.loads(row[0]) if isinstance(row[0], str) else row[0]
 
 
 EVENT_COLUMNS = """
-    e.article_id, e.id, e.type, e.mode, e.cameo, e.quad_class, e.goldstein, e.factuality,
-    e.source_code, e.source_country, e.target_code, e.target_country, e.attributed_to, e.date, e.event_date,
-    e.place_name, e.place_country, e.lat, e.lon, e.trigger_start, e.trigger_end, e.trigger_text,
-    e.sentence_start, e.sentence_end, e.sentence_text, e.confidence, a.title AS article_title
+    article_id, id, type, mode, cameo, quad_class, goldstein, factuality,
+    source_code, source_country, target_code, target_country, attributed_to, date, event_date,
+    place_name, place_country, lat, lon, trigger_start, trigger_end, trigger_text,
+    sentence_start, sentence_end, sentence_text, confidence, article_title
 """
 
 
-def list_events(
-    con: duckdb.DuckDBPyConnection, *, source: str | None, target: str | None, type: str | None,
-    factuality: str | None, since: date | None, until: date | None, q: str | None, article_id: str | None,
-    include_duplicates: bool, limit: int, offset: int,
-) -> Page:
+def event_filters(
+    *, source: str | None, target: str | None, type: str | None, factuality: str | None, since: date | None,
+    until: date | None, q: str | None, article_id: str | None, include_duplicates: bool,
+) -> Filters:
     filters = Filters()
     if not include_duplicates:
-        filters.add("a.duplicate_of IS NULL")
-    filters.add_if(source, "(e.source_country = ? OR e.source_code = ?)", repeat=2)
-    filters.add_if(target, "(e.target_country = ? OR e.target_code = ?)", repeat=2)
-    filters.add_if(type, "e.type = ?")
-    filters.add_if(factuality, "e.factuality = ?")
-    filters.add_if(since, "e.event_date >= ?")
-    filters.add_if(until, "e.event_date <= ?")
-    filters.add_if(article_id, "e.article_id = ?")
+        filters.add("NOT is_copy")
+    filters.add_if(source, "(source_country = ? OR source_code = ?)", repeat=2)
+    filters.add_if(target, "(target_country = ? OR target_code = ?)", repeat=2)
+    filters.add_if(type, "type = ?")
+    filters.add_if(factuality, "factuality = ?")
+    filters.add_if(since, "event_date >= ?")
+    filters.add_if(until, "event_date <= ?")
+    filters.add_if(article_id, "article_id = ?")
     if q is not None:
-        filters.add("e.sentence_text ILIKE ? ESCAPE '\\'", _like(q))
-    where = filters.sql()
-    base = f"FROM events AS e JOIN articles AS a ON a.id = e.article_id WHERE {where}"
-    total = con.execute(f"SELECT count(*) {base}", filters.params).fetchone()
+        filters.add("sentence_text ILIKE ? ESCAPE '\\'", _like(q))
+    return filters
+
+
+def count_events(con: duckdb.DuckDBPyConnection, filters: Filters) -> int:
+    row = con.execute(f"SELECT count(*) FROM {LISTED_EVENTS} WHERE {filters.sql()}", filters.params).fetchone()
+    return row[0] if row else 0
+
+
+def page_of_events(con: duckdb.DuckDBPyConnection, filters: Filters, limit: int, offset: int) -> list[dict]:
+    """One page in listing order: the listing table is stored in that order and scanned without a sort."""
     cursor = con.execute(
-        f"SELECT {EVENT_COLUMNS} {base} ORDER BY e.event_date DESC NULLS LAST, e.article_id, e.id LIMIT ? OFFSET ?",
+        f"SELECT {EVENT_COLUMNS} FROM {LISTED_EVENTS} WHERE {filters.sql()} LIMIT ? OFFSET ?",
         [*filters.params, limit, offset],
     )
-    return Page(total[0] if total else 0, _rows_as_dicts(cursor))
+    return _rows_as_dicts(cursor)
 
 
 def list_actors(

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import json
 from typing import Annotated
 
 import duckdb
-from fastapi import APIRouter, Depends, HTTPException, Path, Query
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Response
 
 from flashpoint.analytics import series
 from flashpoint.api import queries
@@ -28,6 +29,12 @@ from flashpoint.api.params import (
 from flashpoint.api.store import ReadOnlyStore
 
 router = APIRouter(prefix="/api")
+
+
+def json_response(document: dict) -> Response:
+    """Plain JSON of already-plain data, without FastAPI's per-value encoder (the hot listing path)."""
+    return Response(json.dumps(document, ensure_ascii=False, separators=(",", ":")), media_type="application/json")
+
 Store = Annotated[ReadOnlyStore, Depends(get_store)]
 
 
@@ -53,12 +60,15 @@ def articles(
     store: Store, q: Text = None, source: Annotated[str | None, Query(max_length=200)] = None,
     actor: Text = None, since: Since = None, until: Until = None,
     include_duplicates: bool = False, limit: Limit = 50, offset: Offset = 0,
-) -> dict:
+) -> Response:
     window(since, until)
-    con = store.cursor()
-    page = queries.list_articles(con, q=q, source=source, actor=actor, since=since, until=until,
-                                 include_duplicates=include_duplicates, limit=limit, offset=offset)
-    return page.as_dict(limit, offset)
+    cursor = store.cursor()
+    try:
+        page = queries.list_articles(cursor, q=q, source=source, actor=actor, since=since, until=until,
+                                     include_duplicates=include_duplicates, limit=limit, offset=offset)
+    finally:
+        cursor.close()
+    return json_response(page.as_dict(limit, offset))
 
 
 @router.get("/articles/{article_id:path}", summary="The stored Analysis of one article (the contract)")
@@ -75,14 +85,21 @@ def events(
     factuality: FactualityParam | None = None, since: Since = None, until: Until = None, q: Text = None,
     article_id: Annotated[str | None, Query(min_length=1, max_length=2000)] = None,
     include_duplicates: bool = False, limit: Limit = 50, offset: Offset = 0,
-) -> dict:
+) -> Response:
     window(since, until)
-    page = queries.list_events(
-        store.cursor(), source=upper(source), target=upper(target), type=type, factuality=factuality,
-        since=since, until=until, q=q, article_id=article_id, include_duplicates=include_duplicates,
-        limit=limit, offset=offset,
+    filters = queries.event_filters(
+        source=upper(source), target=upper(target), type=type, factuality=factuality, since=since, until=until,
+        q=q, article_id=article_id, include_duplicates=include_duplicates,
     )
-    return page.as_dict(limit, offset)
+    # Totals per filter set are cached (the store is read-only); the page itself is one scan.
+    total = store.cached(("events-total", filters.sql(), tuple(filters.params)),
+                         lambda con: queries.count_events(con, filters))
+    cursor = store.cursor()
+    try:
+        items = queries.page_of_events(cursor, filters, limit, offset)
+    finally:
+        cursor.close()
+    return json_response({"total": total, "limit": limit, "offset": offset, "items": items})
 
 
 @router.get("/actors", summary="Actors across articles, grouped by code")
