@@ -10,7 +10,7 @@ Kinds:
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 import duckdb
@@ -66,8 +66,10 @@ class Alert:
     period_end: date
     score: float
     message: str
-    evidence: tuple[Evidence, ...]
+    evidence: tuple[Evidence, ...] = ()
     signal: str | None = None
+    # Which counted events of the dyad and period are its evidence (SQL over signals.py's flags).
+    evidence_condition: str = "happened OR threat OR plan OR fear"
 
     @property
     def id(self) -> str:
@@ -111,11 +113,27 @@ def evidence(
     return tuple(Evidence(*row) for row in rows)
 
 
+@dataclass(frozen=True)
+class DyadFilter:
+    source: str | None = None
+    target: str | None = None
+
+    def sql(self) -> tuple[str, list]:
+        clauses, params = ["src IS NOT NULL", "tgt IS NOT NULL"], []
+        if self.source is not None:
+            clauses.append("src = ?")
+            params.append(self.source)
+        if self.target is not None:
+            clauses.append("tgt = ?")
+            params.append(self.target)
+        return " AND ".join(clauses), params
+
+
 def _escalation_alerts(con: duckdb.DuckDBPyConnection, params: AlertParams, until: date | None,
-                       level: Level) -> list[Alert]:
+                       level: Level, dyads: DyadFilter) -> list[Alert]:
     settings = params.escalation
     alerts: list[Alert] = []
-    for dyad in escalation(con, settings, Window(until=until), level):
+    for dyad in escalation(con, settings, Window(until=until), level, dyads.source, dyads.target):
         previous = 0.0
         for point in dyad.points:
             crossing = previous < settings.threshold <= point.index
@@ -125,46 +143,47 @@ def _escalation_alerts(con: duckdb.DuckDBPyConnection, params: AlertParams, unti
                     "escalation", dyad.source, dyad.target, point.period, end, point.index,
                     f"{dyad.source}-{dyad.target} escalation index {point.index:.2f} crossed "
                     f"{settings.threshold:g} (hostility {point.hostility:.2f} vs baseline {point.baseline:.2f})",
-                    evidence(con, dyad.source, dyad.target, point.period, end,
-                             "happened OR threat OR plan OR fear", level),
                 ))
             previous = point.index
     return alerts
 
 
-def _first_assault_alerts(con: duckdb.DuckDBPyConnection, until: date | None, level: Level) -> list[Alert]:
+def _first_assault_alerts(con: duckdb.DuckDBPyConnection, until: date | None, level: Level,
+                          dyads: DyadFilter) -> list[Alert]:
     where, params = Window(until=until).sql()
+    dyad_where, dyad_params = dyads.sql()
     rows = con.execute(
         f"""
         WITH counted AS ({counted_events_sql(level)})
         SELECT src, tgt, min(event_date) FROM counted
-        WHERE happened AND type = 'ASSAULT' AND src IS NOT NULL AND tgt IS NOT NULL AND {where}
+        WHERE happened AND type = 'ASSAULT' AND {dyad_where} AND {where}
         GROUP BY src, tgt
         """,
-        params,
+        [*dyad_params, *params],
     ).fetchall()
     alerts = []
     for src, tgt, first in rows:
-        found = evidence(con, src, tgt, first, first, "happened AND type = 'ASSAULT'", level)
-        alerts.append(Alert("first_assault", src, tgt, first, first, float(len(found)),
-                            f"first ASSAULT recorded from {src} on {tgt}", found))
+        alerts.append(Alert("first_assault", src, tgt, first, first, 1.0,
+                            f"first ASSAULT recorded from {src} on {tgt}",
+                            evidence_condition="happened AND type = 'ASSAULT'"))
     return alerts
 
 
 def _surge_alerts(con: duckdb.DuckDBPyConnection, params: AlertParams, until: date | None,
-                  level: Level) -> list[Alert]:
+                  level: Level, dyads: DyadFilter) -> list[Alert]:
     freq = params.escalation.freq
     window_sql, window_params = Window(until=until).sql()
+    dyad_where, dyad_params = dyads.sql()
     alerts: list[Alert] = []
     for signal, condition in SURGE_SIGNALS.items():
         rows = con.execute(
             f"""
             WITH counted AS ({counted_events_sql(level)})
             SELECT src, tgt, {period_sql(freq)}, count(*) FROM counted
-            WHERE ({condition}) AND src IS NOT NULL AND tgt IS NOT NULL AND {window_sql}
+            WHERE ({condition}) AND {dyad_where} AND {window_sql}
             GROUP BY 1, 2, 3
             """,
-            window_params,
+            [*dyad_params, *window_params],
         ).fetchall()
         per_dyad: dict[tuple[str, str], dict[date, int]] = defaultdict(dict)
         for src, tgt, period, count in rows:
@@ -181,7 +200,7 @@ def _surge_alerts(con: duckdb.DuckDBPyConnection, params: AlertParams, until: da
                         "surge", src, tgt, start, end, count / max(baseline, 1.0),
                         f"surge of {signal}: {count} in the {freq} of {start.isoformat()} "
                         f"(baseline {baseline:.1f} per {freq})",
-                        evidence(con, src, tgt, start, end, condition, level), signal=signal,
+                        signal=signal, evidence_condition=condition,
                     ))
                 history.append(count)
     return alerts
@@ -194,16 +213,18 @@ def find_alerts(
 ) -> list[Alert]:
     """Every alert dated inside the window, newest first. History before the window is still used."""
     alerts: list[Alert] = []
+    dyads = DyadFilter(source, target)
     if "escalation" in kinds:
-        alerts += _escalation_alerts(con, params, window.until, level)
+        alerts += _escalation_alerts(con, params, window.until, level, dyads)
     if "first_assault" in kinds:
-        alerts += _first_assault_alerts(con, window.until, level)
+        alerts += _first_assault_alerts(con, window.until, level, dyads)
     if "surge" in kinds:
-        alerts += _surge_alerts(con, params, window.until, level)
+        alerts += _surge_alerts(con, params, window.until, level, dyads)
+    # Evidence only for the alerts returned: those of the window.
     selected = [
-        alert for alert in alerts
-        if (window.since is None or alert.period_end >= window.since)
-        and (source is None or alert.source == source) and (target is None or alert.target == target)
+        replace(alert, evidence=evidence(con, alert.source, alert.target, alert.date, alert.period_end,
+                                         alert.evidence_condition, level))
+        for alert in alerts if window.since is None or alert.period_end >= window.since
     ]
     selected.sort(key=lambda alert: (alert.date, alert.score, alert.id), reverse=True)
     return selected
