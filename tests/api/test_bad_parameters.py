@@ -51,6 +51,22 @@ BAD_REQUESTS = [
 ]
 
 
+EXTREME_BUT_VALID = [
+    "/api/dyads/RUS/UKR/series?freq=day&since=0001-01-01&until=9999-12-31",
+    "/api/escalation?freq=day&since=0001-01-01&until=9999-12-31",
+    "/api/alerts?freq=month&until=9999-12-31",
+    "/api/timeline?freq=day&since=0001-01-01",
+    "/api/events?offset=10000000",
+]
+
+
+@pytest.mark.parametrize("url", EXTREME_BUT_VALID)
+def test_bad_parameters_extreme_windows_stay_small(client: TestClient, url: str) -> None:
+    response = client.get(url)
+    assert response.status_code == 200
+    assert len(response.content) < 200_000
+
+
 @pytest.mark.parametrize(("url", "status"), BAD_REQUESTS)
 def test_bad_parameters_are_4xx(client: TestClient, url: str, status: int) -> None:
     response = client.get(url)

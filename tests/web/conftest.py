@@ -22,7 +22,6 @@ CHROMIUM_ARGS = [
     "--disable-component-update", "--no-first-run",
 ]
 
-pytestmark = pytest.mark.browser
 
 
 def free_port() -> int:

@@ -154,7 +154,7 @@ def escalation(
     ).fetchall()
     if not rows:
         return []
-    last = window.until or max(row[2] for row in rows)
+    last = max(row[2] for row in rows)  # the window's end is already in the query; never beyond the data
     per_dyad: dict[tuple[str, str], dict[date, _Counts]] = defaultdict(dict)
     for src, tgt, period, events, q4, gsum, gn, intents in rows:
         per_dyad[(src, tgt)][period] = _Counts(events, q4, float(gsum), gn, intents)

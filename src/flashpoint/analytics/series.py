@@ -129,9 +129,9 @@ def grouped_series(
         return []
     starts = sorted(by_period)
     if fill:
-        first = window.since or starts[0]
-        last = window.until or starts[-1]
-        starts = period_starts(min(first, starts[0]), max(last, starts[-1]), freq)
+        # Only between the first and last period with data: an open-ended window (since=0001-01-01)
+        # must not turn into millions of empty periods.
+        starts = period_starts(starts[0], starts[-1], freq)
     return [
         PeriodPoint(start, by_period.get(start, _empty_stats()), dict(sorted(types.get(start, {}).items())))
         for start in starts

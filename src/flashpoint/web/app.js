@@ -45,7 +45,7 @@ async function overview() {
   const cards = h("div", { class: "cards" }, [["articles", c.articles], ["syndicated copies", health.duplicates], ["events", c.events],
     ["quotes", c.quotes], ["figures", c.amounts], ["alerts", alerts.length]].map(([label, value]) => h("div", { class: "card" }, h("b", {}, value), h("span", {}, label))));
   const top = escalation.items;
-  const labels = top.length ? top[0].series.map((p) => p.period) : [];
+  const labels = [...new Set(top.flatMap((dyad) => dyad.series.map((p) => p.period)))].sort();
   const lines = top.map((dyad, i) => {
     const byPeriod = Object.fromEntries(dyad.series.map((p) => [p.period, p.index]));
     return { name: dyad.dyad, color: PALETTE[i % PALETTE.length], values: labels.map((l) => (l in byPeriod ? byPeriod[l] : null)) };
