@@ -127,3 +127,20 @@ def test_app_serves_the_offline_dashboard(client: TestClient, path: str) -> None
     assert response.status_code == 200
     assert "default-src 'self'" in response.headers["content-security-policy"]
     assert b"cdn" not in response.content.lower() or path == "/openapi.json"
+
+
+EMPTY_STORE_URLS = [
+    "/api/health", "/api/articles", "/api/events", "/api/actors", "/api/dyads", "/api/timeline",
+    "/api/places", "/api/escalation", "/api/alerts",
+]
+
+
+@pytest.mark.parametrize("url", EMPTY_STORE_URLS)
+def test_app_empty_store_answers_empty(tmp_path_factory: pytest.TempPathFactory, url: str) -> None:
+    from flashpoint.analytics.fixtures import write_store
+
+    store = write_store(tmp_path_factory.mktemp("empty") / "empty.duckdb", [])
+    response = TestClient(create_app(Settings(db=store))).get(url)
+    assert response.status_code == 200
+    assert not response.json().get("items", [])
+    assert not response.json().get("series", [])
