@@ -296,12 +296,16 @@ def write_store(path: Path, analyses: Iterable[Analysis], duplicates: dict[str, 
     for table in _TABLES:
         if batch[table]:
             # Arrow in, not executemany: the demo store has tens of thousands of rows.
-            names = [row[0] for row in con.execute(f"DESCRIBE {table}").fetchall()]
+            # Rows hold the schema-v1 columns in order; later versions only add columns at the end.
             columns = list(zip(*batch[table], strict=True))
+            names = [row[0] for row in con.execute(f"DESCRIBE {table}").fetchall()][: len(columns)]
             arrow = pa.table({name: pa.array(list(column)) for name, column in zip(names, columns, strict=True)})
             con.register("incoming", arrow)
-            con.execute(f"INSERT INTO {table} SELECT * FROM incoming")
+            con.execute(f"INSERT INTO {table} ({', '.join(names)}) SELECT * FROM incoming")
             con.unregister("incoming")
+    event_columns = {row[0] for row in con.execute("DESCRIBE events").fetchall()}
+    if "duplicate_of" in event_columns:  # schema v2 copies the article's duplicate_of onto its events
+        con.execute("UPDATE events SET duplicate_of = a.duplicate_of FROM articles AS a WHERE a.id = events.article_id")
     con.execute("COMMIT")
     con.close()
     return path
