@@ -144,3 +144,11 @@ def test_app_empty_store_answers_empty(tmp_path_factory: pytest.TempPathFactory,
     assert response.status_code == 200
     assert not response.json().get("items", [])
     assert not response.json().get("series", [])
+
+
+def test_app_one_alert_with_quotes_and_figures(client: TestClient) -> None:
+    body = client.get("/api/alerts/first_assault:RUS-UKR:2025-01-06").json()
+    assert [(e["article_id"], e["event_id"]) for e in body["evidence"]] == [("a1", "e1")]
+    assert [q["content_text"] for q in body["quotes"]] == ["We will hold the line"]
+    assert [m["span_text"] for m in body["amounts"]] == ["12 people killed"]
+    assert client.get("/api/alerts/surge:NONE:XX-YY:2025-01-01").status_code == 404

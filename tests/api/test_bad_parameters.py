@@ -141,3 +141,8 @@ def test_bad_parameters_analyze_with_token_runs_the_pipeline(small_store, nlp) -
     [analysis] = response.json()["analyses"]
     assert analysis["article"]["id"] == "p1"
     assert analysis["article"]["published"] == "2025-01-07"
+
+
+@pytest.mark.parametrize("url", ["/api/alerts/x", "/api/alerts/" + "y" * 201])
+def test_bad_parameters_alert_ids(client: TestClient, url: str) -> None:
+    assert client.get(url).status_code in (404, 422)

@@ -44,6 +44,7 @@ def test_dashboard_alert_opens_its_evidence(watched, server_url: str) -> None:
     assert evidence.count() >= 1
     trigger = evidence.first.locator("mark.trigger").inner_text()
     assert trigger and trigger in evidence.first.locator(".sentence").inner_text()
+    assert page.locator("#alert-quotes").count() == 1 and page.locator("#alert-figures").count() == 1
     evidence.first.locator("a").first.click()
     page.wait_for_selector("#view[data-ready=article]")
     assert page.locator(".article-text .hl-event").count() >= 1

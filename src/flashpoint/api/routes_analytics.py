@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query
+import duckdb
+from fastapi import APIRouter, Depends, HTTPException, Path, Query
 
 from flashpoint.analytics.alerts import ALERT_KINDS, AlertParams, find_alerts
 from flashpoint.analytics.escalation import EscalationParams, escalation
@@ -21,6 +22,7 @@ from flashpoint.api.params import (
     upper,
     window,
 )
+from flashpoint.api.queries import list_amounts, list_quotes
 from flashpoint.api.store import ReadOnlyStore
 
 router = APIRouter(prefix="/api")
@@ -68,3 +70,20 @@ def alerts(
     )
     return {"total": len(found), "limit": limit, "offset": offset,
             "items": [alert.as_dict() for alert in found[offset: offset + limit]]}
+
+
+@router.get("/alerts/{alert_id}", summary="One alert (default parameters) with its evidence, quotes and figures")
+def alert(store: Store, alert_id: Annotated[str, Path(min_length=3, max_length=200)]) -> dict:
+    params = AlertParams()
+    found = store.cached(("alerts", params, window(None, None), "country", ALERT_KINDS, None, None),
+                         lambda con: find_alerts(con, params))
+    match = next((item for item in found if item.id == alert_id), None)
+    if match is None:
+        raise HTTPException(status_code=404, detail=f"no alert {alert_id!r}")
+    article_ids = sorted({item.article_id for item in match.evidence})
+
+    def context(con: duckdb.DuckDBPyConnection) -> tuple[list[dict], list[dict]]:
+        return list_quotes(con, article_ids=article_ids), list_amounts(con, article_ids=article_ids)
+
+    quotes, amounts = store.cached(("alert-context", alert_id), context)
+    return {**match.as_dict(), "quotes": quotes, "amounts": amounts}

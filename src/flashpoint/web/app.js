@@ -79,14 +79,18 @@ async function alertsView() {
 }
 
 async function alertView(id) {
-  const alert = (await allAlerts()).find((a) => a.id === id);
-  if (!alert) { view.replaceChildren(h("p", { class: "error" }, `No alert ${id}`)); return; }
+  const alert = await api(`/api/alerts/${encodeURIComponent(id)}`);
   const evidence = alert.evidence.map((e) => h("div", { class: `evidence fact fact-${e.factuality}` },
     h("div", {}, factTag(e.factuality), ` ${e.type} · ${e.event_date} · `, link(articleHref(e.article_id), e.article_title || e.article_id), h("span", { class: "muted" }, ` · event ${e.event_id}`)),
     h("div", { class: "sentence" }, markedSentence(e.sentence, e.trigger))));
   view.replaceChildren(h("h1", {}, h("span", { class: `badge ${alert.kind}` }, alert.kind.replace("_", " ")), ` ${alert.source} → ${alert.target}`),
     h("p", {}, alert.message, h("span", { class: "muted" }, ` · ${alert.date} to ${alert.period_end} · score ${alert.score}`)),
     panel(`Evidence (${alert.evidence.length} events)`, h("div", { id: "evidence" }, evidence)),
+    h("div", { class: "grid" },
+      panel(`Key quotes (${alert.quotes.length})`, h("ul", { id: "alert-quotes" }, alert.quotes.map((q) => h("li", {},
+        h("i", {}, `“${q.content_text}”`), ` — ${q.speaker || "unattributed"} `, link(articleHref(q.article_id), "article"))))),
+      panel(`Figures (${alert.amounts.length})`, h("ul", { id: "alert-figures" }, alert.amounts.map((m) => h("li", {},
+        h("b", {}, m.span_text), ` (${m.qualifier}) `, link(articleHref(m.article_id), "article")))))),
     link(`#/dyad/${alert.source}/${alert.target}`, `${alert.source} → ${alert.target} over time →`));
 }
 
