@@ -19,6 +19,8 @@ COMMAND_MODULES: tuple[str, ...] = (
     "flashpoint.commands.config",
     "flashpoint.commands.ingest",
     "flashpoint.commands.export",
+    "flashpoint.commands.brief",
+    "flashpoint.commands.serve",
     "flashpoint.commands.spark_ingest",
     "flashpoint.commands.load",
 )
