@@ -1,0 +1,249 @@
+"""Direct quotes: quotation regions that stand as whole utterances, grouped and attributed.
+
+A region stands alone when the words outside it in its sentence are nothing but a frame: a short
+stretch with a cue verb and a speaker ("…,” he said, “…"), a dash and a name ("…” ― Ann Lee), or
+nothing at all. Standing regions in a paragraph joined by nothing but one frame are one quote
+with several content spans; a region left open at the end of a paragraph continues in the next
+paragraph when that one opens with a quotation mark; a paragraph ending in a colon after a cue
+("Mr Reznikov added:") introduces the quote in the paragraph after it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from flashpoint.pipeline.quotes.attribution import Attribution, tokens_between, trim, word_count
+from flashpoint.pipeline.quotes.lexicon import CueLexicon
+from flashpoint.pipeline.quotes.marks import Paragraph, QuoteRegion
+from flashpoint.pipeline.quotes.speakers import SpeakerMention, frame_speaker, noun_phrase
+
+ABBREVIATIONS = frozenset(
+    "mr mrs ms dr sen rep gov gen lt col sgt st jr sr prof pres no vs u.s u.k u.n inc corp co".split()
+)
+SENTENCE_END = re.compile(r"[.!?]+(?=[\s\"”’)]|$)")
+DASH_NAME = re.compile(r"^\s*[―—–-]+\s*((?:[A-Z][\w.'’-]*\s*){1,5})")
+TRANSCRIPT = re.compile(r"^[\"“'‘]*\s*((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)\s*:\s+(?=\S)")
+OPEN_ENDINGS = frozenset(
+    "that to of as for about was is be by the a an and or but if whether because were are been with".split()
+)
+FRAME_VERB_POS = frozenset({"VERB", "AUX"})
+
+
+@dataclass(frozen=True)
+class Frame:
+    cue: tuple[int, int]
+    speaker: SpeakerMention | None
+    cue_token: int | None
+    start: int
+    end: int
+
+
+@dataclass
+class _Group:
+    regions: list[QuoteRegion] = field(default_factory=list)
+    frame: Frame | None = None
+
+
+def _sentence_breaks(text: str, start: int, end: int) -> list[int]:
+    """Offsets just after each sentence end in [start, end), ignoring abbreviations like Mr."""
+    breaks: list[int] = []
+    for match in SENTENCE_END.finditer(text, start, end):
+        word = re.search(r"([\w.]+)$", text[max(start, match.start() - 8) : match.start()])
+        if match.group() == "." and word is not None:
+            stem = word.group(1).lower()
+            if stem in ABBREVIATIONS or (len(stem) == 1 and stem.isalpha()):
+                continue
+        breaks.append(match.end())
+    return breaks
+
+
+def find_frame(doc: Doc, lexicon: CueLexicon, start: int, end: int) -> Frame | None:
+    """A cue frame filling [start, end): few words, a cue verb, usually a speaker."""
+    text = doc.text
+    start, end = trim(text, start, end, " \t\n\u00a0,;")
+    words = word_count(text, start, end)
+    if words == 0:
+        return None
+    dash = DASH_NAME.match(text, start, end) if text[start] in "―—–-" else None
+    if dash is not None and word_count(text, dash.end(1), end) == 0:
+        name_start, name_end = trim(text, dash.start(1), dash.end(1))
+        mark = text.index(dash.group().strip()[0], start)
+        tokens = tokens_between(doc, name_start, name_end)
+        head = tokens[-1].i if tokens else None
+        speaker = SpeakerMention(name_start, name_end, head) if head is not None else None
+        return Frame((mark, mark + 1), speaker, None, start, end)
+    if words > lexicon.frame_max_words:
+        return None
+    cue = _frame_cue(doc, lexicon, start, end)
+    if cue is None:
+        return None
+    return Frame((cue.idx, cue.idx + len(cue.text)), frame_speaker(doc, cue, start, end), cue.i, start, end)
+
+
+def _frame_cue(doc: Doc, lexicon: CueLexicon, start: int, end: int) -> Token | None:
+    for token in tokens_between(doc, start, end):
+        if token.pos_ in FRAME_VERB_POS and lexicon.is_cue(token.lemma_.lower()):
+            return token
+    return None
+
+
+def _tail(text: str, start: int, end: int) -> tuple[int, int]:
+    breaks = [offset for offset in _sentence_breaks(text, start, end) if offset < end]
+    return (breaks[-1] if breaks else start), end
+
+
+def _head(text: str, start: int, end: int) -> tuple[int, int]:
+    breaks = _sentence_breaks(text, start, end)
+    return start, (breaks[0] if breaks else end)
+
+
+def _left_is_open(doc: Doc, frame: Frame) -> bool:
+    """A frame before a quote must end where the quote can begin ("said:", "said,", "said")."""
+    last = trim(doc.text, frame.start, frame.end, " \t\n\u00a0")[1]
+    if last > 0 and doc.text[last - 1] in ":,":
+        return True
+    words = re.findall(r"\w+", doc.text[frame.start : frame.end])
+    return bool(words) and words[-1].lower() not in OPEN_ENDINGS
+
+
+def _transcript_attributions(doc: Doc, paras: Sequence[Paragraph]) -> dict[int, Attribution]:
+    """'NAME: words' paragraphs (interview transcripts, 'Speaker: claim' headlines)."""
+    found: dict[int, Attribution] = {}
+    text = doc.text
+    for index, paragraph in enumerate(paras):
+        match = TRANSCRIPT.match(text, paragraph.start, paragraph.end)
+        if match is None:
+            continue
+        tokens = tokens_between(doc, match.start(1), match.end(1))
+        if not tokens or not all(token.pos_ in {"PROPN", "NOUN"} for token in tokens):
+            continue
+        content = trim(text, match.end(), paragraph.end, " \t\n\u00a0\"”“'’")
+        if word_count(text, *content) < 3:
+            continue
+        colon = text.index(":", match.end(1))
+        speaker = SpeakerMention(match.start(1), match.end(1), tokens[-1].i)
+        found[index] = Attribution((content,), (colon, colon + 1), speaker, direct=True)
+    return found
+
+
+def _region_pieces(
+    text: str, paragraph: Paragraph, regions: list[QuoteRegion]
+) -> list[tuple[int, int]]:
+    """Outside text around the regions: before the first, between each pair, after the last."""
+    edges = [paragraph.start]
+    for region in regions:
+        edges.extend((region.outer_start, region.outer_end))
+    edges.append(paragraph.end)
+    return [(edges[index], edges[index + 1]) for index in range(0, len(edges), 2)]
+
+
+def direct_attributions(
+    doc: Doc, lexicon: CueLexicon, paras: Sequence[Paragraph], regions: Sequence[QuoteRegion]
+) -> tuple[list[Attribution], set[int], list[QuoteRegion]]:
+    """(direct quotes, cue token indices they used, regions they consumed)."""
+    text = doc.text
+    by_paragraph: dict[int, list[QuoteRegion]] = {}
+    for region in regions:
+        by_paragraph.setdefault(region.paragraph, []).append(region)
+    transcripts = _transcript_attributions(doc, paras)
+    attributions: list[Attribution] = []
+    used_cues: set[int] = set()
+    consumed: list[QuoteRegion] = []
+    carry: _Group | None = None  # a quote left open at the end of the previous paragraph
+    intro: Frame | None = None  # "X added:" closing the previous paragraph
+
+    def emit(group: _Group) -> None:
+        attributions.append(_to_attribution(text, group))
+        consumed.extend(group.regions)
+        if group.frame is not None and group.frame.cue_token is not None:
+            used_cues.add(group.frame.cue_token)
+
+    for index, paragraph in enumerate(paras):
+        if index in transcripts:
+            if carry is not None:
+                emit(carry)
+            attributions.append(transcripts[index])
+            consumed.extend(by_paragraph.get(index, []))
+            carry, intro = None, None
+            continue
+        own = by_paragraph.get(index, [])
+        pieces = _region_pieces(text, paragraph, own)
+        groups: list[_Group] = []
+        for position, region in enumerate(own):
+            before, after = pieces[position], pieces[position + 1]
+            left = _tail(text, *before)
+            right = _head(text, *after)
+            left_frame = find_frame(doc, lexicon, *left)
+            right_frame = find_frame(doc, lexicon, *right)
+            left_ok = word_count(text, *left) == 0 or (left_frame is not None and _left_is_open(doc, left_frame))
+            right_ok = word_count(text, *right) == 0 or right_frame is not None
+            if not (left_ok and right_ok):
+                continue
+            between_ok = word_count(text, *before) == 0 or find_frame(doc, lexicon, *before) is not None
+            previous = groups[-1] if groups else None
+            joins = (
+                previous is not None
+                and previous.regions[-1] is own[position - 1]
+                and between_ok
+                and not (right_frame is not None and previous.frame is not None and right_frame != previous.frame)
+            )
+            at_paragraph_start = region.outer_start == paragraph.start
+            if position == 0 and at_paragraph_start and carry is not None:
+                groups.append(carry)
+                carry = None
+                joins = True
+            if joins:
+                group = groups[-1]
+            else:
+                group = _Group()
+                groups.append(group)
+                if position == 0 and at_paragraph_start and intro is not None:
+                    group.frame = intro
+            group.regions.append(region)
+            group.frame = group.frame or left_frame or right_frame
+        if carry is not None:
+            # The open quote did not go on in this paragraph: it ended with the previous one.
+            groups.insert(0, carry)
+        carry = None
+        last_region = own[-1] if own else None
+        if groups and last_region is not None and not last_region.closed and groups[-1].regions[-1] is last_region:
+            carry = groups.pop()
+        intro = _closing_intro(doc, lexicon, paragraph, pieces[-1] if own else (paragraph.start, paragraph.end))
+        for group in groups:
+            emit(group)
+        if intro is not None and intro.cue_token is not None:
+            used_cues.add(intro.cue_token)
+    if carry is not None:
+        emit(carry)
+    return attributions, used_cues, consumed
+
+
+def _closing_intro(doc: Doc, lexicon: CueLexicon, paragraph: Paragraph, last_piece: tuple[int, int]) -> Frame | None:
+    """'Mr Reznikov added:' at the end of a paragraph announces the quote that follows."""
+    text = doc.text
+    start, end = trim(text, *last_piece, " \t\n\u00a0")
+    if end <= start or text[end - 1] != ":":
+        return None
+    return find_frame(doc, lexicon, *_tail(text, start, end))
+
+
+def _to_attribution(text: str, group: _Group) -> Attribution:
+    content = []
+    for region in group.regions:
+        start, end = trim(text, region.start, region.end, " \t\n\u00a0,")
+        if end > start:
+            content.append((start, end))
+    frame = group.frame
+    return Attribution(
+        tuple(content),
+        None if frame is None else frame.cue,
+        None if frame is None else frame.speaker,
+        direct=True,
+    )
+
+
+__all__ = ["Frame", "direct_attributions", "find_frame", "noun_phrase"]

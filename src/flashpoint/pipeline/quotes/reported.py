@@ -1,0 +1,144 @@
+"""Reported speech and belief found from cue verbs in the parse: indirect and mixed quotes.
+
+"Lavrov claimed the United States threatened new sanctions": the cue's clausal complement is the
+content and its subject the speaker. Beliefs and intentions ("officials fear ...", "plans to
+...") take their clause or infinitive; "warned of sanctions", "called for talks" take the object
+of the preposition; speech verbs take a long object ("announced new sanctions"). "According to
+X" makes X the speaker of the rest of its clause. A cue parenthetical to its content ("the plan,
+he said, is dead") takes the clause around it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Doc, Token
+
+from flashpoint.pipeline.quotes.attribution import Attribution, clean_spans, subtree_range, token_range
+from flashpoint.pipeline.quotes.lexicon import CueLexicon
+from flashpoint.pipeline.quotes.speakers import SpeakerMention, noun_phrase, speaker_for_cue
+
+CLAUSE_DEPS = frozenset({"ccomp"})
+INFINITIVE_DEPS = frozenset({"xcomp"})
+OBJECT_DEPS = frozenset({"dobj"})
+PARENTHETICAL_DEPS = frozenset({"parataxis"})
+MIN_CONTENT_WORDS = 2
+MIN_OBJECT_WORDS = 3
+CUE_POS = frozenset({"VERB"})
+
+
+def _span_words(token: Token) -> int:
+    return sum(1 for item in token.subtree if not item.is_punct)
+
+
+def _content_for(cue: Token, lexicon: CueLexicon) -> list[tuple[int, int]]:
+    lemma = cue.lemma_.lower()
+    clauses = [child for child in cue.children if child.dep_ in CLAUSE_DEPS]
+    if clauses:
+        return [span for clause in clauses for span in subtree_range(clause)]
+    if lexicon.in_group(lemma, "intention") or lexicon.in_group(lemma, "belief"):
+        infinitives = [child for child in cue.children if child.dep_ in INFINITIVE_DEPS]
+        if infinitives:
+            objects = [child for child in cue.children if child.dep_ in OBJECT_DEPS and child.i < infinitives[0].i]
+            first = objects[0] if objects else infinitives[0]
+            last = infinitives[-1]
+            return [(first.left_edge.idx, last.right_edge.idx + len(last.right_edge.text))]
+    preps = lexicon.content_prepositions.get(lemma, frozenset())
+    for child in cue.children:
+        if child.dep_ == "prep" and child.lower_ in preps:
+            objects = [grand for grand in child.children if grand.dep_ in {"pobj", "pcomp"}]
+            if objects:
+                return [span for item in objects for span in subtree_range(item)]
+    if lexicon.takes_object(lemma) and lemma not in {"tell", "ask", "inform", "assure"}:
+        for child in cue.children:
+            if child.dep_ in OBJECT_DEPS and child.pos_ != "PRON" and _span_words(child) >= MIN_OBJECT_WORDS:
+                return subtree_range(child)
+    if cue.dep_ in PARENTHETICAL_DEPS and lexicon.in_group(lemma, "speech"):
+        around = cue.head
+        skip = frozenset(item.i for item in cue.subtree)
+        return subtree_range(around, skip)
+    return []
+
+
+def _in_any(offset: int, ranges: list[tuple[int, int]]) -> bool:
+    return any(start <= offset < end for start, end in ranges)
+
+
+def _source_phrase_at(doc: Doc, token: Token, phrases: tuple[tuple[str, ...], ...]) -> int:
+    """Length in tokens of the source phrase starting at token ("according to"), or 0."""
+    for phrase in phrases:
+        end = token.i + len(phrase)
+        if end <= len(doc) and tuple(item.lower_ for item in doc[token.i : end]) == phrase:
+            return len(phrase)
+    return 0
+
+
+def _source_phrase_attribution(doc: Doc, first: Token, length: int) -> Attribution | None:
+    last = doc[first.i + length - 1]
+    objects = [child for child in last.children if child.dep_ == "pobj"]
+    if not objects:
+        following = doc[last.i + 1] if last.i + 1 < len(doc) else None
+        if following is None or following.is_punct:
+            return None
+        objects = [following]
+    source = objects[0]
+    phrase_tokens = {item.i for item in first.subtree} | {item.i for item in last.subtree}
+    phrase_tokens |= set(range(first.i, last.i + 1))
+    sentence = first.sent
+    spans: list[tuple[int, int]] = []
+    start = end = None
+    for item in sentence:
+        if item.i in phrase_tokens:
+            if start is not None and end is not None:
+                spans.append((start, end))
+            start = end = None
+            continue
+        if start is None:
+            start = item.idx
+        end = item.idx + len(item.text)
+    if start is not None and end is not None:
+        spans.append((start, end))
+    cue = (first.idx, last.idx + len(last.text))
+    return Attribution(clean_spans(doc.text, spans), cue, noun_phrase(source))
+
+
+def reported_attributions(
+    doc: Doc,
+    lexicon: CueLexicon,
+    used_cues: set[int],
+    quoted: list[tuple[int, int]],
+    skip: Callable[[int, int], bool],
+) -> list[Attribution]:
+    """Indirect and mixed attributions from cues outside quotation regions and not yet used."""
+    found: list[Attribution] = []
+    text = doc.text
+    index = 0
+    while index < len(doc):
+        token = doc[index]
+        index += 1
+        if token.i in used_cues or _in_any(token.idx, quoted) or skip(*token_range(token)):
+            continue
+        length = _source_phrase_at(doc, token, lexicon.source_phrases)
+        if length:
+            attribution = _source_phrase_attribution(doc, token, length)
+            if attribution is not None and attribution.content:
+                found.append(attribution)
+            index = token.i + length
+            continue
+        if token.pos_ not in CUE_POS or not lexicon.is_cue(token.lemma_.lower()):
+            continue
+        content = clean_spans(text, _content_for(token, lexicon))
+        if sum(len(text[start:end].split()) for start, end in content) < MIN_CONTENT_WORDS:
+            continue
+        speaker: SpeakerMention | None = speaker_for_cue(token)
+        found.append(Attribution(content, _cue_range(token), speaker))
+    return found
+
+
+def _cue_range(cue: Token) -> tuple[int, int]:
+    """The cue verb with its particle or preposition ("called for", "pointed out")."""
+    start, end = token_range(cue)
+    for child in cue.rights:
+        if child.dep_ == "prt" and child.i == cue.i + 1:
+            end = child.idx + len(child.text)
+    return start, end
