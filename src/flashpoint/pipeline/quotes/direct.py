@@ -21,16 +21,15 @@ from flashpoint.pipeline.quotes.lexicon import CueLexicon
 from flashpoint.pipeline.quotes.marks import Paragraph, QuoteRegion
 from flashpoint.pipeline.quotes.speakers import SpeakerMention, frame_speaker, noun_phrase
 
-ABBREVIATIONS = frozenset(
-    "mr mrs ms dr sen rep gov gen lt col sgt st jr sr prof pres no vs u.s u.k u.n inc corp co".split()
-)
+ABBREVIATIONS = frozenset({
+    "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "st", "jr", "sr", "prof",
+    "pres", "no", "vs", "u.s", "u.k", "u.n", "inc", "corp", "co",
+})
 SENTENCE_END = re.compile(r"[.!?]+(?=[\s\"”’)]|$)")
-DASH_NAME = re.compile(r"^\s*[―—–-]+\s*((?:[A-Z][\w.'’-]*\s*){1,5})")
-TRANSCRIPT = re.compile(r"^[\"“'‘]*\s*((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)\s*:\s+(?=\S)")
-OPEN_ENDINGS = frozenset(
-    "that to of as for about was is be by the a an and or but if whether because were are been with".split()
-)
+DASH_NAME = re.compile(r"\s*[―—–-]+\s*((?:[A-Z][\w.'’-]*\s*){1,5})")
+TRANSCRIPT = re.compile(r"[\"“'‘]*\s*((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)\s*:\s+(?=\S)")
 FRAME_VERB_POS = frozenset({"VERB", "AUX"})
+CLAUSE_DEPS = frozenset({"ccomp", "xcomp"})
 
 
 @dataclass(frozen=True)
@@ -45,6 +44,7 @@ class Frame:
 @dataclass
 class _Group:
     regions: list[QuoteRegion] = field(default_factory=list)
+    spans: list[tuple[int, int]] = field(default_factory=list)
     frame: Frame | None = None
 
 
@@ -61,8 +61,11 @@ def _sentence_breaks(text: str, start: int, end: int) -> list[int]:
     return breaks
 
 
-def find_frame(doc: Doc, lexicon: CueLexicon, start: int, end: int) -> Frame | None:
-    """A cue frame filling [start, end): few words, a cue verb, usually a speaker."""
+def find_frame(doc: Doc, lexicon: CueLexicon, start: int, end: int, last_cue: bool = False) -> Frame | None:
+    """A cue frame filling [start, end): a cue verb whose content is the quote, not its own clause.
+
+    last_cue picks the cue nearest the end (a frame before its quote: "…, adding: “…”").
+    """
     text = doc.text
     start, end = trim(text, start, end, " \t\n\u00a0,;")
     words = word_count(text, start, end)
@@ -71,24 +74,34 @@ def find_frame(doc: Doc, lexicon: CueLexicon, start: int, end: int) -> Frame | N
     dash = DASH_NAME.match(text, start, end) if text[start] in "―—–-" else None
     if dash is not None and word_count(text, dash.end(1), end) == 0:
         name_start, name_end = trim(text, dash.start(1), dash.end(1))
-        mark = text.index(dash.group().strip()[0], start)
         tokens = tokens_between(doc, name_start, name_end)
         head = tokens[-1].i if tokens else None
         speaker = SpeakerMention(name_start, name_end, head) if head is not None else None
-        return Frame((mark, mark + 1), speaker, None, start, end)
+        return Frame((start, start + 1), speaker, None, start, end)
     if words > lexicon.frame_max_words:
         return None
-    cue = _frame_cue(doc, lexicon, start, end)
+    cue = _frame_cue(doc, lexicon, start, end, last_cue)
     if cue is None:
         return None
     return Frame((cue.idx, cue.idx + len(cue.text)), frame_speaker(doc, cue, start, end), cue.i, start, end)
 
 
-def _frame_cue(doc: Doc, lexicon: CueLexicon, start: int, end: int) -> Token | None:
-    for token in tokens_between(doc, start, end):
-        if token.pos_ in FRAME_VERB_POS and lexicon.is_cue(token.lemma_.lower()):
-            return token
+def _frame_cue(doc: Doc, lexicon: CueLexicon, start: int, end: int, last_cue: bool) -> Token | None:
+    tokens = tokens_between(doc, start, end)
+    for token in reversed(tokens) if last_cue else tokens:
+        if token.pos_ in FRAME_VERB_POS and lexicon.in_group(token.lemma_.lower(), "speech"):
+            # A cue with its own clause here ("said the plan was “dead”") frames no direct quote.
+            own_clause = any(
+                child.dep_ in CLAUSE_DEPS and start <= child.idx < end for child in token.children
+            )
+            return None if own_clause else token
     return None
+
+
+def _worded_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    edges = [start, *_sentence_breaks(text, start, end), end]
+    pieces = [(edges[index], edges[index + 1]) for index in range(len(edges) - 1)]
+    return [piece for piece in pieces if word_count(text, *piece) > 0]
 
 
 def _tail(text: str, start: int, end: int) -> tuple[int, int]:
@@ -102,17 +115,16 @@ def _head(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _left_is_open(doc: Doc, frame: Frame) -> bool:
-    """A frame before a quote must end where the quote can begin ("said:", "said,", "said")."""
+    """A frame before a quote must end where the quote begins: "said:", "said,", or the cue itself."""
     last = trim(doc.text, frame.start, frame.end, " \t\n\u00a0")[1]
     if last > 0 and doc.text[last - 1] in ":,":
         return True
-    words = re.findall(r"\w+", doc.text[frame.start : frame.end])
-    return bool(words) and words[-1].lower() not in OPEN_ENDINGS
+    return frame.cue_token is not None and doc[frame.cue_token].idx + len(doc[frame.cue_token].text) == last
 
 
-def _transcript_attributions(doc: Doc, paras: Sequence[Paragraph]) -> dict[int, Attribution]:
-    """'NAME: words' paragraphs (interview transcripts, 'Speaker: claim' headlines)."""
-    found: dict[int, Attribution] = {}
+def _transcript_frames(doc: Doc, paras: Sequence[Paragraph]) -> dict[int, tuple[Frame, tuple[int, int]]]:
+    """'NAME: words' paragraphs (interview transcripts, 'Speaker: claim' headlines): frame, content."""
+    found: dict[int, tuple[Frame, tuple[int, int]]] = {}
     text = doc.text
     for index, paragraph in enumerate(paras):
         match = TRANSCRIPT.match(text, paragraph.start, paragraph.end)
@@ -126,7 +138,7 @@ def _transcript_attributions(doc: Doc, paras: Sequence[Paragraph]) -> dict[int, 
             continue
         colon = text.index(":", match.end(1))
         speaker = SpeakerMention(match.start(1), match.end(1), tokens[-1].i)
-        found[index] = Attribution((content,), (colon, colon + 1), speaker, direct=True)
+        found[index] = (Frame((colon, colon + 1), speaker, None, match.start(1), colon + 1), content)
     return found
 
 
@@ -149,7 +161,7 @@ def direct_attributions(
     by_paragraph: dict[int, list[QuoteRegion]] = {}
     for region in regions:
         by_paragraph.setdefault(region.paragraph, []).append(region)
-    transcripts = _transcript_attributions(doc, paras)
+    transcripts = _transcript_frames(doc, paras)
     attributions: list[Attribution] = []
     used_cues: set[int] = set()
     consumed: list[QuoteRegion] = []
@@ -166,9 +178,14 @@ def direct_attributions(
         if index in transcripts:
             if carry is not None:
                 emit(carry)
-            attributions.append(transcripts[index])
-            consumed.extend(by_paragraph.get(index, []))
+            frame, content = transcripts[index]
+            own = by_paragraph.get(index, [])
+            group = _Group(regions=list(own), spans=[content], frame=frame)
             carry, intro = None, None
+            if own and not own[-1].closed:
+                carry = group  # the speaker goes on in the next quoted paragraph
+            else:
+                emit(group)
             continue
         own = by_paragraph.get(index, [])
         pieces = _region_pieces(text, paragraph, own)
@@ -177,13 +194,14 @@ def direct_attributions(
             before, after = pieces[position], pieces[position + 1]
             left = _tail(text, *before)
             right = _head(text, *after)
-            left_frame = find_frame(doc, lexicon, *left)
+            left_frame = find_frame(doc, lexicon, *left, last_cue=True)
             right_frame = find_frame(doc, lexicon, *right)
             left_ok = word_count(text, *left) == 0 or (left_frame is not None and _left_is_open(doc, left_frame))
             right_ok = word_count(text, *right) == 0 or right_frame is not None
             if not (left_ok and right_ok):
                 continue
-            between_ok = word_count(text, *before) == 0 or find_frame(doc, lexicon, *before) is not None
+            between = _worded_sentences(text, *before)
+            between_ok = not between or (len(between) == 1 and find_frame(doc, lexicon, *between[0]) is not None)
             previous = groups[-1] if groups else None
             joins = (
                 previous is not None
@@ -204,6 +222,7 @@ def direct_attributions(
                 if position == 0 and at_paragraph_start and intro is not None:
                     group.frame = intro
             group.regions.append(region)
+            group.spans.append((region.start, region.end))
             group.frame = group.frame or left_frame or right_frame
         if carry is not None:
             # The open quote did not go on in this paragraph: it ended with the previous one.
@@ -233,8 +252,8 @@ def _closing_intro(doc: Doc, lexicon: CueLexicon, paragraph: Paragraph, last_pie
 
 def _to_attribution(text: str, group: _Group) -> Attribution:
     content = []
-    for region in group.regions:
-        start, end = trim(text, region.start, region.end, " \t\n\u00a0,")
+    for span in group.spans:
+        start, end = trim(text, *span, " \t\n\u00a0,")
         if end > start:
             content.append((start, end))
     frame = group.frame

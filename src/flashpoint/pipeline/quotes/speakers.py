@@ -43,6 +43,8 @@ def noun_phrase(token: Token) -> SpeakerMention:
     for child in token.rights:
         if child.dep_ in NOUN_PHRASE_RIGHT_DEPS and child.i == right.i + 1:
             right = child
+    while left.i < token.i and (left.is_punct or left.is_quote or left.is_space):
+        left = left.nbor(1)
     return SpeakerMention(left.idx, right.idx + len(right.text), token.i)
 
 
