@@ -72,7 +72,7 @@ def find_frame(doc: Doc, lexicon: CueLexicon, start: int, end: int, last_cue: bo
     if words == 0:
         return None
     dash = DASH_NAME.match(text, start, end) if text[start] in "―—–-" else None
-    if dash is not None and word_count(text, dash.end(1), end) == 0:
+    if dash is not None and (word_count(text, dash.end(1), end) == 0 or text[dash.end(1) : end].lstrip()[:1] == ","):
         name_start, name_end = trim(text, dash.start(1), dash.end(1))
         tokens = tokens_between(doc, name_start, name_end)
         head = tokens[-1].i if tokens else None
