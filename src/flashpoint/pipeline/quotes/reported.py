@@ -21,6 +21,7 @@ from flashpoint.pipeline.quotes.speakers import SpeakerMention, noun_phrase, spe
 CLAUSE_DEPS = frozenset({"ccomp"})
 INFINITIVE_DEPS = frozenset({"xcomp"})
 OBJECT_DEPS = frozenset({"dobj"})
+NAMING_DEPS = frozenset({"dobj", "oprd", "ccomp", "xcomp"})
 PARENTHETICAL_DEPS = frozenset({"parataxis"})
 MIN_CONTENT_WORDS = 2
 MIN_OBJECT_WORDS = 3
@@ -31,11 +32,41 @@ def _span_words(token: Token) -> int:
     return sum(1 for item in token.subtree if not item.is_punct)
 
 
+def _naming_content(cue: Token) -> list[tuple[int, int]]:
+    """'called the plan a mistake': from the object to the end of its complement."""
+    parts = [child for child in cue.children if child.dep_ in NAMING_DEPS]
+    if len(parts) < 2 or not any(part.dep_ in {"oprd", "ccomp", "xcomp"} for part in parts):
+        return []
+    first, last = parts[0].left_edge, parts[-1].right_edge
+    return [(first.idx, last.idx + len(last.text))]
+
+
+def _that_clause_after_object(cue: Token) -> list[tuple[int, int]]:
+    """'told a meeting of leaders that few people understood ...', misparsed as a relative clause."""
+    for child in cue.children:
+        if child.dep_ not in OBJECT_DEPS:
+            continue
+        for item in child.subtree:
+            if item.dep_ == "relcl" and any(mark.dep_ == "mark" or mark.lower_ == "that" for mark in item.lefts):
+                first = next(mark for mark in item.lefts if mark.dep_ == "mark" or mark.lower_ == "that")
+                if first.lower_ == "that" and first.dep_ == "mark":
+                    return [(first.idx, item.right_edge.idx + len(item.right_edge.text))]
+    return []
+
+
 def _content_for(cue: Token, lexicon: CueLexicon) -> list[tuple[int, int]]:
     lemma = cue.lemma_.lower()
     clauses = [child for child in cue.children if child.dep_ in CLAUSE_DEPS]
     if clauses:
         return [span for clause in clauses for span in subtree_range(clause)]
+    if lexicon.in_group(lemma, "naming"):
+        named = _naming_content(cue)
+        if named:
+            return named
+    if lexicon.in_group(lemma, "speech"):
+        that_clause = _that_clause_after_object(cue)
+        if that_clause:
+            return that_clause
     if lexicon.in_group(lemma, "intention") or lexicon.in_group(lemma, "belief"):
         infinitives = [child for child in cue.children if child.dep_ in INFINITIVE_DEPS]
         if infinitives:
