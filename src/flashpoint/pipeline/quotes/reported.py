@@ -158,12 +158,24 @@ def reported_attributions(
             continue
         if token.pos_ not in CUE_POS or not lexicon.is_cue(token.lemma_.lower()):
             continue
-        content = clean_spans(text, _content_for(token, lexicon))
+        low, high = _paragraph_of(text, token.idx)
+        content = clean_spans(text, _clip(_content_for(token, lexicon), low, high))
         if sum(len(text[start:end].split()) for start, end in content) < MIN_CONTENT_WORDS:
             continue
         speaker: SpeakerMention | None = speaker_for_cue(token)
+        if speaker is not None and not low <= speaker.start < high:
+            speaker = None  # a parse that runs across a paragraph break
         found.append(Attribution(content, _cue_range(token), speaker))
     return found
+
+
+def _paragraph_of(text: str, offset: int) -> tuple[int, int]:
+    end = text.find("\n", offset)
+    return text.rfind("\n", 0, offset) + 1, len(text) if end < 0 else end
+
+
+def _clip(spans: list[tuple[int, int]], low: int, high: int) -> list[tuple[int, int]]:
+    return [(max(start, low), min(end, high)) for start, end in spans if start < high and end > low]
 
 
 def _cue_range(cue: Token) -> tuple[int, int]:

@@ -52,9 +52,11 @@ def subject_of(verb: Token) -> Token | None:
     """The subject of a cue verb, climbing from participles and conjuncts to their head's subject."""
     current = verb
     for _ in range(MAX_INHERIT_STEPS + 1):
+        subjects = [child for child in current.children if child.dep_ in SUBJECT_DEPS]
+        if subjects:
+            # Two subjects means a misparse across a heading ("The Latest: Trump urges"): take the nearest.
+            return min(subjects, key=lambda child: abs(current.i - child.i))
         for child in current.children:
-            if child.dep_ in SUBJECT_DEPS:
-                return child
             if child.dep_ == "agent":
                 objects = [grand for grand in child.children if grand.dep_ == "pobj"]
                 if objects:
