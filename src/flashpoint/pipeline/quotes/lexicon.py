@@ -10,7 +10,7 @@ from typing import Any
 from flashpoint.data import bundled_path, load_yaml, require_mapping
 from flashpoint.errors import DataFileError
 
-CUE_GROUPS = ("speech", "evidence", "belief", "intention", "naming")
+CUE_GROUPS = ("speech", "evidence", "belief", "intention", "naming", "stance")
 
 
 @dataclass(frozen=True)

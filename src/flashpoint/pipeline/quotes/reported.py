@@ -25,6 +25,8 @@ NAMING_DEPS = frozenset({"dobj", "oprd", "ccomp", "xcomp"})
 PARENTHETICAL_DEPS = frozenset({"parataxis"})
 MIN_CONTENT_WORDS = 2
 MIN_OBJECT_WORDS = 3
+MIN_STANCE_WORDS = 1
+STANCE_PREPOSITIONS = frozenset({"to", "with", "as", "for", "over"})
 CUE_POS = frozenset({"VERB"})
 
 
@@ -52,6 +54,18 @@ def _that_clause_after_object(cue: Token) -> list[tuple[int, int]]:
                 if first.lower_ == "that" and first.dep_ == "mark":
                     return [(first.idx, item.right_edge.idx + len(item.right_edge.text))]
     return []
+
+
+def _stance_content(cue: Token) -> list[tuple[int, int]]:
+    """'condemned the strikes on the port', 'linked the outage to the cyberattack'."""
+    objects = [child for child in cue.children if child.dep_ in OBJECT_DEPS and child.pos_ != "PRON"]
+    if not objects or _span_words(objects[0]) < MIN_STANCE_WORDS:
+        return []
+    first, last = objects[0].left_edge, objects[0].right_edge
+    for child in cue.rights:
+        if child.dep_ == "prep" and child.lower_ in STANCE_PREPOSITIONS and child.i == last.i + 1:
+            last = child.right_edge
+    return [(first.idx, last.idx + len(last.text))]
 
 
 def _content_for(cue: Token, lexicon: CueLexicon) -> list[tuple[int, int]]:
@@ -84,6 +98,10 @@ def _content_for(cue: Token, lexicon: CueLexicon) -> list[tuple[int, int]]:
         for child in cue.children:
             if child.dep_ in OBJECT_DEPS and child.pos_ != "PRON" and _span_words(child) >= MIN_OBJECT_WORDS:
                 return subtree_range(child)
+    if lexicon.in_group(lemma, "stance"):
+        stance = _stance_content(cue)
+        if stance:
+            return stance
     if cue.dep_ in PARENTHETICAL_DEPS and lexicon.in_group(lemma, "speech"):
         around = cue.head
         skip = frozenset(item.i for item in cue.subtree)
