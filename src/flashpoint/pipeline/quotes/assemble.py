@@ -53,24 +53,33 @@ def _overlaps(ranges: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(low < end and start < high for low, high in ranges)
 
 
-def find_attributions(doc: Doc, lexicon: CueLexicon) -> list[Attribution]:
-    text = doc.text
+def find_attributions(doc: Doc, text: str, lexicon: CueLexicon) -> list[Attribution]:
+    """Direct quotes first, then reported speech from the cues they left; text is doc.text."""
     paras = paragraphs(text)
     regions = quotation_regions(text, paras)
     excluded = excluded_char_ranges(doc)
-    direct, used_cues, _consumed = direct_attributions(doc, lexicon, paras, regions)
+    direct, used_cues, _consumed = direct_attributions(doc, text, lexicon, paras, regions)
     quoted = [(region.start, region.end) for region in regions]
-    reported = reported_attributions(doc, lexicon, used_cues, quoted, lambda s, e: _overlaps(excluded, s, e))
+    reported = reported_attributions(doc, text, lexicon, used_cues, quoted, lambda s, e: _overlaps(excluded, s, e))
     direct = [item for item in direct if not any(_overlaps(excluded, *span) for span in item.content)]
     return _drop_duplicates(text, direct + reported)
 
 
+def doc_text(doc: Doc) -> str:
+    """The article text the Doc was made from; spaCy's doc.text rebuilds it from the tokens."""
+    article = doc._.fp_article if doc.has_extension("fp_article") else None
+    text = getattr(article, "text", None)
+    if isinstance(text, str) and len(doc) and doc[-1].idx + len(doc[-1].text_with_ws) == len(text):
+        return text
+    return doc.text
+
+
 def build_quotes(doc: Doc, lexicon: CueLexicon) -> tuple[Quote, ...]:
     """The quotes of a parsed Doc (actors, if any, already set), in text order."""
-    text = doc.text
+    text = doc_text(doc)
     index = RegionIndex(quotation_regions(text))
     resolver = ActorResolver(doc, lexicon)
-    attributions = sorted(find_attributions(doc, lexicon), key=lambda item: item.content[0])
+    attributions = sorted(find_attributions(doc, text, lexicon), key=lambda item: item.content[0])
     quotes: list[Quote] = []
     for number, attribution in enumerate(attributions, start=1):
         speaker = attribution.speaker

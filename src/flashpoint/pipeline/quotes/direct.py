@@ -61,12 +61,14 @@ def _sentence_breaks(text: str, start: int, end: int) -> list[int]:
     return breaks
 
 
-def find_frame(doc: Doc, lexicon: CueLexicon, start: int, end: int, last_cue: bool = False) -> Frame | None:
+def find_frame(
+    doc: Doc, text: str, lexicon: CueLexicon, start: int, end: int, last_cue: bool = False
+) -> Frame | None:
     """A cue frame filling [start, end): a cue verb whose content is the quote, not its own clause.
 
     last_cue picks the cue nearest the end (a frame before its quote: "…, adding: “…”").
+    text is doc.text, passed in because spaCy rebuilds doc.text on every access.
     """
-    text = doc.text
     start, end = trim(text, start, end, " \t\n\u00a0,;")
     words = word_count(text, start, end)
     if words == 0:
@@ -114,18 +116,19 @@ def _head(text: str, start: int, end: int) -> tuple[int, int]:
     return start, (breaks[0] if breaks else end)
 
 
-def _left_is_open(doc: Doc, frame: Frame) -> bool:
+def _left_is_open(doc: Doc, text: str, frame: Frame) -> bool:
     """A frame before a quote must end where the quote begins: "said:", "said,", or the cue itself."""
-    last = trim(doc.text, frame.start, frame.end, " \t\n\u00a0")[1]
-    if last > 0 and doc.text[last - 1] in ":,":
+    last = trim(text, frame.start, frame.end, " \t\n\u00a0")[1]
+    if last > 0 and text[last - 1] in ":,":
         return True
     return frame.cue_token is not None and doc[frame.cue_token].idx + len(doc[frame.cue_token].text) == last
 
 
-def _transcript_frames(doc: Doc, paras: Sequence[Paragraph]) -> dict[int, tuple[Frame, tuple[int, int]]]:
+def _transcript_frames(
+    doc: Doc, text: str, paras: Sequence[Paragraph]
+) -> dict[int, tuple[Frame, tuple[int, int]]]:
     """'NAME: words' paragraphs (interview transcripts, 'Speaker: claim' headlines): frame, content."""
     found: dict[int, tuple[Frame, tuple[int, int]]] = {}
-    text = doc.text
     for index, paragraph in enumerate(paras):
         match = TRANSCRIPT.match(text, paragraph.start, paragraph.end)
         if match is None:
@@ -154,14 +157,13 @@ def _region_pieces(
 
 
 def direct_attributions(
-    doc: Doc, lexicon: CueLexicon, paras: Sequence[Paragraph], regions: Sequence[QuoteRegion]
+    doc: Doc, text: str, lexicon: CueLexicon, paras: Sequence[Paragraph], regions: Sequence[QuoteRegion]
 ) -> tuple[list[Attribution], set[int], list[QuoteRegion]]:
-    """(direct quotes, cue token indices they used, regions they consumed)."""
-    text = doc.text
+    """(direct quotes, cue token indices they used, regions they consumed); text is doc.text."""
     by_paragraph: dict[int, list[QuoteRegion]] = {}
     for region in regions:
         by_paragraph.setdefault(region.paragraph, []).append(region)
-    transcripts = _transcript_frames(doc, paras)
+    transcripts = _transcript_frames(doc, text, paras)
     attributions: list[Attribution] = []
     used_cues: set[int] = set()
     consumed: list[QuoteRegion] = []
@@ -194,14 +196,14 @@ def direct_attributions(
             before, after = pieces[position], pieces[position + 1]
             left = _tail(text, *before)
             right = _head(text, *after)
-            left_frame = find_frame(doc, lexicon, *left, last_cue=True)
-            right_frame = find_frame(doc, lexicon, *right)
-            left_ok = word_count(text, *left) == 0 or (left_frame is not None and _left_is_open(doc, left_frame))
+            left_frame = find_frame(doc, text, lexicon, *left, last_cue=True)
+            right_frame = find_frame(doc, text, lexicon, *right)
+            left_ok = word_count(text, *left) == 0 or (left_frame is not None and _left_is_open(doc, text, left_frame))
             right_ok = word_count(text, *right) == 0 or right_frame is not None
             if not (left_ok and right_ok):
                 continue
             between = _worded_sentences(text, *before)
-            between_ok = not between or (len(between) == 1 and find_frame(doc, lexicon, *between[0]) is not None)
+            between_ok = not between or (len(between) == 1 and find_frame(doc, text, lexicon, *between[0]) is not None)
             previous = groups[-1] if groups else None
             joins = (
                 previous is not None
@@ -231,7 +233,7 @@ def direct_attributions(
         last_region = own[-1] if own else None
         if groups and last_region is not None and not last_region.closed and groups[-1].regions[-1] is last_region:
             carry = groups.pop()
-        intro = _closing_intro(doc, lexicon, paragraph, pieces[-1] if own else (paragraph.start, paragraph.end))
+        intro = _closing_intro(doc, text, lexicon, pieces[-1] if own else (paragraph.start, paragraph.end))
         for group in groups:
             emit(group)
         if intro is not None and intro.cue_token is not None:
@@ -241,13 +243,12 @@ def direct_attributions(
     return attributions, used_cues, consumed
 
 
-def _closing_intro(doc: Doc, lexicon: CueLexicon, paragraph: Paragraph, last_piece: tuple[int, int]) -> Frame | None:
+def _closing_intro(doc: Doc, text: str, lexicon: CueLexicon, last_piece: tuple[int, int]) -> Frame | None:
     """'Mr Reznikov added:' at the end of a paragraph announces the quote that follows."""
-    text = doc.text
     start, end = trim(text, *last_piece, " \t\n\u00a0")
     if end <= start or text[end - 1] != ":":
         return None
-    return find_frame(doc, lexicon, *_tail(text, start, end))
+    return find_frame(doc, text, lexicon, *_tail(text, start, end))
 
 
 def _to_attribution(text: str, group: _Group) -> Attribution:

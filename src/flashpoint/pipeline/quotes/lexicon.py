@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
+
+import numpy
+from spacy.strings import hash_string
 
 from flashpoint.data import bundled_path, load_yaml, require_mapping
 from flashpoint.errors import DataFileError
@@ -24,8 +28,22 @@ class CueLexicon:
     person_pronouns: frozenset[str]
     collective_pronouns: frozenset[str]
 
+    @cached_property
+    def cue_lemmas(self) -> frozenset[str]:
+        return frozenset().union(*self.groups.values())
+
+    @cached_property
+    def cue_hashes(self) -> numpy.ndarray:
+        """Hashes of the cue lemmas, to select candidate tokens on Doc arrays."""
+        return numpy.array(sorted(hash_string(lemma) for lemma in self.cue_lemmas), dtype=numpy.uint64)
+
+    @cached_property
+    def phrase_start_hashes(self) -> numpy.ndarray:
+        starts = {phrase[0] for phrase in self.source_phrases}
+        return numpy.array(sorted(hash_string(word) for word in starts), dtype=numpy.uint64)
+
     def is_cue(self, lemma: str) -> bool:
-        return any(lemma in words for words in self.groups.values())
+        return lemma in self.cue_lemmas
 
     def in_group(self, lemma: str, group: str) -> bool:
         return lemma in self.groups.get(group, frozenset())

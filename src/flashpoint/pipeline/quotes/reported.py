@@ -12,6 +12,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import numpy
+from spacy.attrs import LEMMA, LOWER, POS
+from spacy.parts_of_speech import VERB
 from spacy.tokens import Doc, Token
 
 from flashpoint.pipeline.quotes.attribution import Attribution, clean_spans, subtree_range, token_range
@@ -115,14 +118,17 @@ def _in_any(offset: int, ranges: list[tuple[int, int]]) -> bool:
 
 def _source_phrase_at(doc: Doc, token: Token, phrases: tuple[tuple[str, ...], ...]) -> int:
     """Length in tokens of the source phrase starting at token ("according to"), or 0."""
+    lower = token.lower_
     for phrase in phrases:
+        if phrase[0] != lower:
+            continue
         end = token.i + len(phrase)
         if end <= len(doc) and tuple(item.lower_ for item in doc[token.i : end]) == phrase:
             return len(phrase)
     return 0
 
 
-def _source_phrase_attribution(doc: Doc, first: Token, length: int) -> Attribution | None:
+def _source_phrase_attribution(doc: Doc, text: str, first: Token, length: int) -> Attribution | None:
     last = doc[first.i + length - 1]
     objects = [child for child in last.children if child.dep_ == "pobj"]
     if not objects:
@@ -148,31 +154,49 @@ def _source_phrase_attribution(doc: Doc, first: Token, length: int) -> Attributi
     if start is not None and end is not None:
         spans.append((start, end))
     cue = (first.idx, last.idx + len(last.text))
-    return Attribution(clean_spans(doc.text, spans), cue, noun_phrase(source))
+    return Attribution(clean_spans(text, spans), cue, noun_phrase(source))
+
+
+def candidate_indices(doc: Doc, lexicon: CueLexicon) -> list[int]:
+    """Tokens that may be cues: verbs with a cue lemma, first words of source phrases.
+
+    Selected on the Doc's arrays, because a Python loop over every token costs more than the rest.
+    """
+    columns = doc.to_array([POS, LEMMA, LOWER])
+    if len(columns) == 0:
+        return []
+    verbs = columns[:, 0] == VERB
+    cues = numpy.isin(columns[:, 1], lexicon.cue_hashes)
+    phrases = numpy.isin(columns[:, 2], lexicon.phrase_start_hashes)
+    return [int(index) for index in numpy.flatnonzero((verbs & cues) | phrases)]
 
 
 def reported_attributions(
     doc: Doc,
+    text: str,
     lexicon: CueLexicon,
     used_cues: set[int],
     quoted: list[tuple[int, int]],
     skip: Callable[[int, int], bool],
 ) -> list[Attribution]:
-    """Indirect and mixed attributions from cues outside quotation regions and not yet used."""
+    """Indirect and mixed attributions from cues outside quotation regions and not yet used.
+
+    text is doc.text, passed in because spaCy rebuilds doc.text on every access.
+    """
     found: list[Attribution] = []
-    text = doc.text
-    index = 0
-    while index < len(doc):
+    resume = 0
+    for index in candidate_indices(doc, lexicon):
         token = doc[index]
-        index += 1
+        if token.i < resume:
+            continue
         if token.i in used_cues or _in_any(token.idx, quoted) or skip(*token_range(token)):
             continue
         length = _source_phrase_at(doc, token, lexicon.source_phrases)
         if length:
-            attribution = _source_phrase_attribution(doc, token, length)
+            attribution = _source_phrase_attribution(doc, text, token, length)
             if attribution is not None and attribution.content:
                 found.append(attribution)
-            index = token.i + length
+            resume = token.i + length
             continue
         if token.pos_ not in CUE_POS or not lexicon.is_cue(token.lemma_.lower()):
             continue
