@@ -121,3 +121,18 @@ def test_direct_transcript_lines_name_their_speakers(quotes_of) -> None:
 def test_direct_scare_quote_inside_a_sentence_is_no_direct_quote(quotes_of) -> None:
     quotes = quotes_of("The army called the raid a “limited operation” and moved on.")
     assert all(quote.kind != "direct" for quote in quotes)
+
+
+def test_direct_unframed_quote_paragraph_keeps_the_previous_speaker(quotes_of) -> None:
+    text = (
+        "“The bridge will reopen on Monday,” the governor said.\n\n"
+        "“Engineers have checked every pillar twice.”\n\n"
+        "Traffic was diverted through the valley."
+    )
+    quotes = quotes_of(text)
+    assert [contents(quote) for quote in quotes] == [
+        ["The bridge will reopen on Monday"],
+        ["Engineers have checked every pillar twice."],
+    ]
+    assert [quote.speaker_mention.text for quote in quotes] == ["the governor", "the governor"]
+    assert quotes[1].cue is None

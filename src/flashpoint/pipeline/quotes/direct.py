@@ -30,11 +30,12 @@ DASH_NAME = re.compile(r"\s*[―—–-]+\s*((?:[A-Z][\w.'’-]*\s*){1,5})")
 TRANSCRIPT = re.compile(r"[\"“'‘]*\s*((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)\s*:\s+(?=\S)")
 FRAME_VERB_POS = frozenset({"VERB", "AUX"})
 CLAUSE_DEPS = frozenset({"ccomp", "xcomp"})
+ORPHAN_REACH = 1  # paragraphs after a framed quote in which an unframed quote keeps its speaker
 
 
 @dataclass(frozen=True)
 class Frame:
-    cue: tuple[int, int]
+    cue: tuple[int, int] | None
     speaker: SpeakerMention | None
     cue_token: int | None
     start: int
@@ -170,7 +171,16 @@ def direct_attributions(
     carry: _Group | None = None  # a quote left open at the end of the previous paragraph
     intro: Frame | None = None  # "X added:" closing the previous paragraph
 
+    last_framed: list[tuple[int, Frame]] = []  # (paragraph, frame) of the latest framed quote
+
     def emit(group: _Group) -> None:
+        paragraph = group.regions[0].paragraph if group.regions else -1
+        if group.frame is None and last_framed and 0 <= paragraph - last_framed[0][0] <= ORPHAN_REACH:
+            # A quote paragraph with no cue goes on with the speaker quoted just before it.
+            inherited = last_framed[0][1]
+            group.frame = Frame(None, inherited.speaker, None, inherited.start, inherited.end)
+        elif group.frame is not None and group.frame.speaker is not None:
+            last_framed[:] = [(group.regions[-1].paragraph if group.regions else paragraph, group.frame)]
         attributions.append(_to_attribution(text, group))
         consumed.extend(group.regions)
         if group.frame is not None and group.frame.cue_token is not None:

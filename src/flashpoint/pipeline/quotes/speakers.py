@@ -17,7 +17,7 @@ from flashpoint.pipeline.doc_ext import ACTOR_MENTIONS, actor_id_at
 from flashpoint.pipeline.quotes.lexicon import CueLexicon
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
-INHERITING_DEPS = frozenset({"conj", "advcl", "xcomp", "relcl", "acl", "ccomp", "parataxis"})
+INHERITING_DEPS = frozenset({"conj", "advcl", "xcomp", "relcl", "acl", "ccomp", "parataxis", "acomp"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 NOUN_PHRASE_RIGHT_DEPS = frozenset({"compound", "flat", "nummod", "poss", "case"})
 PERSON_KINDS = frozenset({"person"})
