@@ -30,6 +30,7 @@ DASH_NAME = re.compile(r"\s*[―—–-]+\s*((?:[A-Z][\w.'’-]*\s*){1,5})")
 TRANSCRIPT = re.compile(r"[\"“'‘]*\s*((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)\s*:\s+(?=\S)")
 FRAME_VERB_POS = frozenset({"VERB", "AUX"})
 CLAUSE_DEPS = frozenset({"ccomp", "xcomp"})
+CLAUSE_REACH = 4  # tokens between a cue and the start of a clause that is its own content
 ORPHAN_REACH = 1  # paragraphs after a framed quote in which an unframed quote keeps its speaker
 
 
@@ -95,10 +96,19 @@ def _frame_cue(doc: Doc, lexicon: CueLexicon, start: int, end: int, last_cue: bo
         if token.pos_ in FRAME_VERB_POS and lexicon.in_group(token.lemma_.lower(), "speech"):
             # A cue with its own clause here ("said the plan was “dead”") frames no direct quote.
             own_clause = any(
-                child.dep_ in CLAUSE_DEPS and start <= child.idx < end for child in token.children
+                child.dep_ in CLAUSE_DEPS and start <= child.idx < end and _follows_closely(token, child)
+                for child in token.children
             )
             return None if own_clause else token
     return None
+
+
+def _follows_closely(cue: Token, clause: Token) -> bool:
+    """The clause starts right after the cue or its object, not after a comma ("…, after he …")."""
+    first = clause.left_edge
+    if not cue.i < first.i <= cue.i + CLAUSE_REACH:
+        return False
+    return not any(token.is_punct for token in cue.doc[cue.i + 1 : first.i])
 
 
 def _worded_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
