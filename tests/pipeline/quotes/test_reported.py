@@ -71,3 +71,20 @@ def test_reported_cues_inside_a_direct_quote_are_not_quotes_of_their_own(quotes_
 
 def test_reported_sentence_without_cue_has_no_quote(quotes_of) -> None:
     assert quotes_of("Troops crossed the river at dawn and took the village.") == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            "The minister's claim that the vote had been rigged angered the opposition.",
+            "that the vote had been rigged",
+            "The minister's",
+        ),
+        ("A warning from Moscow that talks could collapse reached the capital.", "that talks could collapse", "Moscow"),
+    ],
+)
+def test_reported_cue_noun_with_that_clause(quotes_of, text: str, content: str, speaker: str) -> None:
+    (quote,) = quotes_of(text)
+    assert contents(quote) == [content]
+    assert quote.speaker_mention.text == speaker

@@ -27,6 +27,7 @@ class CueLexicon:
     frame_max_words: int
     person_pronouns: frozenset[str]
     collective_pronouns: frozenset[str]
+    cue_nouns: frozenset[str] = frozenset()
 
     @cached_property
     def cue_lemmas(self) -> frozenset[str]:
@@ -36,6 +37,10 @@ class CueLexicon:
     def cue_hashes(self) -> numpy.ndarray:
         """Hashes of the cue lemmas, to select candidate tokens on Doc arrays."""
         return numpy.array(sorted(hash_string(lemma) for lemma in self.cue_lemmas), dtype=numpy.uint64)
+
+    @cached_property
+    def noun_hashes(self) -> numpy.ndarray:
+        return numpy.array(sorted(hash_string(lemma) for lemma in self.cue_nouns), dtype=numpy.uint64)
 
     @cached_property
     def phrase_start_hashes(self) -> numpy.ndarray:
@@ -72,6 +77,7 @@ def load_cue_lexicon(extra_files: Sequence[Path] = ()) -> CueLexicon:
     person: set[str] = set()
     collective: set[str] = set()
     frame_max_words = 14
+    nouns: set[str] = set()
     for path in [bundled_path("quotes.yaml"), *extra_files]:
         data = require_mapping(path, load_yaml(path), "quote cues")
         cue_verbs = require_mapping(path, data.get("cue_verbs"), "cue verb groups")
@@ -83,6 +89,7 @@ def load_cue_lexicon(extra_files: Sequence[Path] = ()) -> CueLexicon:
             prepositions.setdefault(str(lemma).lower(), set()).update(
                 _words(path, preps, f"content_prepositions.{lemma}")
             )
+        nouns.update(_words(path, data.get("cue_nouns"), "cue_nouns"))
         phrases.extend(tuple(phrase.split()) for phrase in _words(path, data.get("source_phrases"), "source_phrases"))
         if "frame_max_words" in data:
             value = data["frame_max_words"]
@@ -99,4 +106,5 @@ def load_cue_lexicon(extra_files: Sequence[Path] = ()) -> CueLexicon:
         frame_max_words=frame_max_words,
         person_pronouns=frozenset(person),
         collective_pronouns=frozenset(collective),
+        cue_nouns=frozenset(nouns),
     )

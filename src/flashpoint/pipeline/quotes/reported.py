@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 import numpy
 from spacy.attrs import LEMMA, LOWER, POS
-from spacy.parts_of_speech import VERB
+from spacy.parts_of_speech import NOUN, VERB
 from spacy.tokens import Doc, Token
 
 from flashpoint.pipeline.quotes.attribution import Attribution, clean_spans, subtree_range, token_range
@@ -167,8 +167,9 @@ def candidate_indices(doc: Doc, lexicon: CueLexicon) -> list[int]:
         return []
     verbs = columns[:, 0] == VERB
     cues = numpy.isin(columns[:, 1], lexicon.cue_hashes)
+    nouns = (columns[:, 0] == NOUN) & numpy.isin(columns[:, 1], lexicon.noun_hashes)
     phrases = numpy.isin(columns[:, 2], lexicon.phrase_start_hashes)
-    return [int(index) for index in numpy.flatnonzero((verbs & cues) | phrases)]
+    return [int(index) for index in numpy.flatnonzero((verbs & cues) | nouns | phrases)]
 
 
 def reported_attributions(
@@ -198,6 +199,11 @@ def reported_attributions(
                 found.append(attribution)
             resume = token.i + length
             continue
+        if token.pos_ == "NOUN":
+            noun_attribution = _noun_attribution(token, text)
+            if noun_attribution is not None:
+                found.append(noun_attribution)
+            continue
         if token.pos_ not in CUE_POS or not lexicon.is_cue(token.lemma_.lower()):
             continue
         low, high = _paragraph_of(text, token.idx)
@@ -209,6 +215,35 @@ def reported_attributions(
             speaker = None  # a parse that runs across a paragraph break
         found.append(Attribution(content, _cue_range(token), speaker))
     return found
+
+
+def _noun_attribution(noun: Token, text: str) -> Attribution | None:
+    """'his claim that the vote was rigged': a cue noun with a that-clause."""
+    clause = next(
+        (
+            child
+            for child in noun.rights
+            if child.dep_ in {"acl", "ccomp", "relcl"}
+            and any(mark.lower_ == "that" and mark.dep_ == "mark" for mark in child.lefts)
+        ),
+        None,
+    )
+    if clause is None:
+        return None
+    content = clean_spans(text, subtree_range(clause))
+    if sum(len(text[start:end].split()) for start, end in content) < MIN_CONTENT_WORDS:
+        return None
+    speaker: SpeakerMention | None = None
+    for child in noun.children:
+        if child.dep_ == "poss":
+            speaker = noun_phrase(child)
+        elif child.dep_ == "prep" and child.lower_ in {"by", "from"}:
+            objects = [grand for grand in child.children if grand.dep_ == "pobj"]
+            if objects:
+                speaker = noun_phrase(objects[0])
+    if speaker is None and noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
+        speaker = speaker_for_cue(noun.head)  # "Trump repeated the claim that ..."
+    return Attribution(content, token_range(noun), speaker)
 
 
 def _paragraph_of(text: str, offset: int) -> tuple[int, int]:
