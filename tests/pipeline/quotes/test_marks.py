@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from flashpoint.pipeline.quotes.marks import RegionIndex, paragraphs, quotation_regions, uses_single_quotes
 
@@ -70,3 +72,16 @@ def test_marks_quoted_word_chars_drive_the_kind(span_text: str, inside: int, tot
     start = text.index(span_text)
     index = RegionIndex(quotation_regions(text))
     assert index.quoted_word_chars(text, ((start, start + len(span_text)),)) == (inside, total)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["“", "”", '"', "''", "‘", "’", "«", "»", "„", "a", " ", "\n", "Hi", ", "]), max_size=40))
+def test_marks_regions_stay_inside_their_paragraph_in_order(parts: list[str]) -> None:
+    text = "".join(parts)
+    paras = paragraphs(text)
+    previous_end = -1
+    for region in quotation_regions(text, paras):
+        paragraph = paras[region.paragraph]
+        assert paragraph.start <= region.outer_start < region.start < region.end <= region.outer_end <= paragraph.end
+        assert region.outer_start >= previous_end
+        previous_end = region.outer_end
