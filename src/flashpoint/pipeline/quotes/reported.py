@@ -213,6 +213,9 @@ def reported_attributions(
         speaker: SpeakerMention | None = speaker_for_cue(token)
         if speaker is not None and not low <= speaker.start < high:
             speaker = None  # a parse that runs across a paragraph break
+        if speaker is not None and speaker.start < token.idx:
+            # "S said C": words before the speaker (a dateline, a fronted clause) are not content.
+            content = tuple(span for span in content if span[1] > speaker.start) or content
         found.append(Attribution(content, _cue_range(token), speaker))
     return found
 

@@ -37,7 +37,7 @@ def noun_phrase(token: Token) -> SpeakerMention:
     left = token.left_edge
     # A left edge behind a comma belongs to an apposition or a fronted clause, not the name.
     for candidate in token.doc[left.i : token.i]:
-        if candidate.is_punct and candidate.text in {",", "(", "—", "–"}:
+        if candidate.is_punct and candidate.text in {",", "(", "—", "–", "-"}:
             left = candidate.nbor(1)
     right = token
     for child in token.rights:
