@@ -88,3 +88,9 @@ def test_reported_cue_noun_with_that_clause(quotes_of, text: str, content: str, 
     (quote,) = quotes_of(text)
     assert contents(quote) == [content]
     assert quote.speaker_mention.text == speaker
+
+
+def test_reported_dateline_is_neither_speaker_nor_content(quotes_of) -> None:
+    (quote,) = quotes_of("KYIV, March 3 - Ukraine has warned that enemy troops are massing near the border.")
+    assert quote.speaker_mention.text == "Ukraine"
+    assert contents(quote) == ["that enemy troops are massing near the border"]
