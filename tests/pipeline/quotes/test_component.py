@@ -5,10 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import spacy
 
 from flashpoint.errors import DataFileError
 from flashpoint.model import Quote, Span
+from flashpoint.pipeline import add_components
 from flashpoint.pipeline.quotes import load_cue_lexicon, quote_at, quote_containing
+from flashpoint.settings import Settings
 from tests.conftest import assert_offsets_index_text
 
 ARTICLE = (
@@ -69,3 +72,10 @@ def test_component_malformed_lexicon_names_the_file(tmp_path: Path, content: str
     with pytest.raises(DataFileError) as caught:
         load_cue_lexicon([extra])
     assert "bad.yaml" in str(caught.value) and fragment in str(caught.value)
+
+
+def test_component_quote_files_setting_reaches_the_lexicon(tmp_path: Path) -> None:
+    extra = tmp_path / "cues.yaml"
+    extra.write_text("cue_verbs:\n  speech: [grumble]\n")
+    nlp = add_components(spacy.blank("en"), Settings(quote_files=(extra,)))
+    assert nlp.get_pipe("flashpoint_quotes").lexicon.in_group("grumble", "speech")
