@@ -7,7 +7,6 @@ from collections.abc import Callable
 import pytest
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
 
 from flashpoint.model import Quote
 from flashpoint.pipeline.doc_ext import register_extensions
@@ -38,7 +37,3 @@ def quotes_of(parser_nlp: Language, lexicon: CueLexicon) -> Callable[[str], tupl
 
 def contents(quote: Quote) -> list[str]:
     return [span.text for span in quote.content]
-
-
-def parse(nlp: Language, text: str) -> Doc:
-    return nlp(text)

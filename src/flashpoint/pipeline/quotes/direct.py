@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Token
 from flashpoint.pipeline.quotes.attribution import Attribution, tokens_between, trim, word_count
 from flashpoint.pipeline.quotes.lexicon import CueLexicon
 from flashpoint.pipeline.quotes.marks import Paragraph, QuoteRegion
-from flashpoint.pipeline.quotes.speakers import SpeakerMention, frame_speaker, noun_phrase
+from flashpoint.pipeline.quotes.speakers import SpeakerMention, frame_speaker
 
 ABBREVIATIONS = frozenset({
     "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "st", "jr", "sr", "prof",
@@ -286,4 +286,4 @@ def _to_attribution(text: str, group: _Group) -> Attribution:
     )
 
 
-__all__ = ["Frame", "direct_attributions", "find_frame", "noun_phrase"]
+__all__ = ["Frame", "direct_attributions", "find_frame"]
