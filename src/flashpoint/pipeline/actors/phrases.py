@@ -1,0 +1,178 @@
+"""From a Doc to phrases: knowledge matches (PhraseMatcher) and the noun phrases that may be actors.
+
+A phrase is a noun chunk, extended over its prepositional attachments ("police in Gujarat",
+"Prime Minister of Estonia"), or a lone name the parser left outside any chunk.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Token
+
+from flashpoint.pipeline.actors.knowledge import PROPER_SENSES, Knowledge, Sense
+
+# prepositions whose object describes the head ("police in Gujarat", "minister of defence")
+ATTACHING_PREPOSITIONS = frozenset({"of", "in", "at", "across", "from", "to"})
+LEADING_WORDS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "this", "that", "these", "those"})
+NOMINAL_TAGS = frozenset({"NOUN", "PROPN"})
+NOUN_PHRASE_DEPS = frozenset({
+    "nsubj", "nsubjpass", "dobj", "pobj", "appos", "attr", "ROOT", "conj", "dative", "pcomp", "npadvmod",
+    "oprd", "obj", "iobj", "csubj",
+})
+ENTITY_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC"})
+# share of upper-case letters below which a text is treated as written in lower case
+LOWER_CASE_DOC = 0.01
+
+
+@dataclass(frozen=True)
+class Match:
+    start: int  # token indices, end exclusive
+    end: int
+    senses: tuple[Sense, ...]
+
+    def has(self, *types: str) -> bool:
+        return any(sense.type in types for sense in self.senses)
+
+    def refs(self, *types: str) -> list[str]:
+        return [sense.ref for sense in self.senses if sense.type in types]
+
+
+@dataclass(frozen=True)
+class Phrase:
+    start: int  # token indices, end exclusive
+    end: int
+    head: int
+    matches: tuple[Match, ...]
+    to_start: int | None  # first token of a "to ..." attachment: not a source of the country
+
+    def head_match(self) -> Match | None:
+        return next((m for m in self.matches if m.start <= self.head < m.end), None)
+
+
+def build_matcher(nlp: Language, knowledge: Knowledge) -> PhraseMatcher:
+    matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+    for phrase in knowledge.terms:
+        matcher.add(phrase, [nlp.make_doc(phrase)])
+    return matcher
+
+
+def is_lower_case_doc(doc: Doc) -> bool:
+    sample = doc.text[:3000]
+    letters = sum(1 for char in sample if char.isalpha())
+    upper = sum(1 for char in sample if char.isupper())
+    return letters > 0 and upper / letters < LOWER_CASE_DOC
+
+
+def _sense_fits(sense: Sense, text: str, lower_doc: bool) -> bool:
+    if sense.type not in PROPER_SENSES:
+        return True
+    if sense.all_caps:
+        return text.isupper()
+    return lower_doc or not sense.titled or any(char.isupper() for char in text)
+
+
+def find_matches(doc: Doc, matcher: PhraseMatcher, knowledge: Knowledge) -> list[Match]:
+    """Knowledge matches whose case fits, longest first where they overlap, in text order."""
+    lower_doc = is_lower_case_doc(doc)
+    strings = doc.vocab.strings
+    found: list[Match] = []
+    for match_id, start, end in matcher(doc):
+        text = doc[start:end].text
+        senses = tuple(s for s in knowledge.terms.get(strings[match_id], ()) if _sense_fits(s, text, lower_doc))
+        if senses:
+            found.append(Match(start, end, senses))
+    found.sort(key=lambda m: (-(m.end - m.start), m.start))
+    taken: set[int] = set()
+    chosen: list[Match] = []
+    for match in found:
+        if taken.isdisjoint(range(match.start, match.end)):
+            chosen.append(match)
+            taken.update(range(match.start, match.end))
+    return sorted(chosen, key=lambda m: m.start)
+
+
+def _attachment_end(head: Token) -> tuple[int, int | None]:
+    """End of the head's prepositional attachments, and where a 'to' attachment starts."""
+    end = head.i + 1
+    to_start = None
+    for child in head.rights:
+        if child.dep_ == "prep" and child.lower_ in ATTACHING_PREPOSITIONS and any(
+            grandchild.dep_ == "pobj" for grandchild in child.children
+        ):
+            if child.lower_ == "to" and to_start is None:
+                to_start = child.i
+            end = max(end, child.right_edge.i + 1)
+        elif child.dep_ in ("prep", "acl", "relcl", "punct", "cc", "conj", "appos"):
+            break
+    return end, to_start
+
+
+def _trim_start(doc: Doc, start: int, end: int) -> int:
+    while start < end - 1 and doc[start].lower_ in LEADING_WORDS:
+        start += 1
+    return start
+
+
+def _chunk_spans(doc: Doc) -> Iterable[tuple[int, int, int, int | None]]:
+    """(start, end, head, to_start) of each noun phrase with its attachments, and of possessors in it.
+
+    spaCy's noun_chunks drop a phrase that contains an earlier one ("US Secretary of State Antony
+    Blinken" contains "State"), so phrases are built here from each nominal head's left subtree.
+    """
+    if not doc.has_annotation("DEP"):
+        return
+    for token in doc:
+        if token.pos_ not in NOMINAL_TAGS or token.dep_ not in NOUN_PHRASE_DEPS:
+            continue
+        end, to_start = _attachment_end(token)
+        yield token.left_edge.i, end, token.i, to_start
+        for child in token.lefts:
+            if child.dep_ == "poss" and child.pos_ in NOMINAL_TAGS:
+                yield child.left_edge.i, child.i + 1, child.i, None
+
+
+def _adjacent_runs(matches: list[Match], covered: set[int]) -> list[tuple[int, int, int, int | None]]:
+    """Without a parse, runs of touching matches ("Russian" + "troops") stand in for noun chunks."""
+    runs: list[tuple[int, int, int, int | None]] = []
+    for match in matches:
+        if covered.intersection(range(match.start, match.end)):
+            continue
+        if runs and runs[-1][1] == match.start:
+            runs[-1] = (runs[-1][0], match.end, match.end - 1, None)
+        else:
+            runs.append((match.start, match.end, match.end - 1, None))
+    covered.update(i for start, end, _, _ in runs for i in range(start, end))
+    return runs
+
+
+def find_phrases(doc: Doc, matches: list[Match]) -> list[Phrase]:
+    """Candidate actor phrases in text order; a name outside every chunk is a phrase of its own."""
+    spans: list[tuple[int, int, int, int | None]] = list(_chunk_spans(doc))
+    covered = set()
+    for start, end, _, _ in spans:
+        covered.update(range(start, end))
+    for ent in doc.ents:
+        if ent.label_ in ENTITY_LABELS and ent.root.i not in covered:
+            spans.append((ent.start, ent.end, ent.end - 1, None))
+            covered.update(range(ent.start, ent.end))
+    if not doc.has_annotation("DEP"):
+        spans.extend(_adjacent_runs(matches, covered))
+    for match in matches:
+        if match.end - 1 not in covered and match.has(*PROPER_SENSES, "noun", "generic", "title"):
+            spans.append((match.start, match.end, match.end - 1, None))
+            covered.update(range(match.start, match.end))
+    # a head inside a longer term ("State" in "Secretary of State") belongs to the phrase of that term
+    crossing = {i for m in matches for i in range(m.start, m.end) if m.end - m.start > 1}
+    phrases = []
+    for start, end, head, to_start in spans:
+        start = _trim_start(doc, start, end)
+        if head in crossing and not any(m.start >= start and m.end <= end and m.start <= head < m.end for m in matches):
+            continue
+        inside = tuple(m for m in matches if start <= m.start and m.end <= end)
+        phrases.append(Phrase(start, end, head, inside, to_start))
+    phrases.sort(key=lambda p: (p.start, -p.end))
+    return phrases
