@@ -104,6 +104,8 @@ class Knowledge:
 
     def add_term(self, phrase: str, sense: Sense) -> None:
         text = " ".join(phrase.split())
+        if text.lower().startswith("the ") and len(text) > 4:
+            text = text[4:]  # phrases are matched without their article ("the Pentagon" -> "Pentagon")
         if not text:
             return
         caps = sense.all_caps or (len(text) <= 5 and text.isupper() and sense.type in PROPER_SENSES)

@@ -165,13 +165,16 @@ def find_phrases(doc: Doc, matches: list[Match]) -> list[Phrase]:
         if match.end - 1 not in covered and match.has(*PROPER_SENSES, "noun", "generic", "title"):
             spans.append((match.start, match.end, match.end - 1, None))
             covered.update(range(match.start, match.end))
-    # a head inside a longer term ("State" in "Secretary of State") belongs to the phrase of that term
-    crossing = {i for m in matches for i in range(m.start, m.end) if m.end - m.start > 1}
     phrases = []
     for start, end, head, to_start in spans:
         start = _trim_start(doc, start, end)
-        if head in crossing and not any(m.start >= start and m.end <= end and m.start <= head < m.end for m in matches):
-            continue
+        crossing = next((m for m in matches if m.start <= head < m.end and (m.start < start or m.end > end)), None)
+        if crossing is not None:
+            # a head inside a longer term: "State" in "Secretary of State" belongs to the phrase
+            # that holds the whole term; "wanted persons" parsed as verb + object becomes one phrase
+            if any(s <= crossing.start and crossing.end <= e for s, e, _, _ in spans):
+                continue
+            start, end = min(start, crossing.start), max(end, crossing.end)
         inside = tuple(m for m in matches if start <= m.start and m.end <= end)
         phrases.append(Phrase(start, end, head, inside, to_start))
     phrases.sort(key=lambda p: (p.start, -p.end))

@@ -116,10 +116,20 @@ def _person_sector_and_role(knowledge: Knowledge, key: str, day: date, former: b
     return None, past or former
 
 
+def _titled_tenure(knowledge: Knowledge, phrase: Phrase, key: str, day: date) -> Tenure | None:
+    """The person's tenure of an office the phrase itself names ("Defence Secretary Ben Wallace")."""
+    offices = {knowledge.titles[ref].office for m in phrase.matches for ref in m.refs("title")}
+    tenures = [t for t in knowledge.tenures_of(key) if t.office in offices]
+    current = [t for t in tenures if t.covers(day)]
+    return (current or sorted(tenures, key=lambda t: t.start))[-1] if tenures else None
+
+
 def known_person(knowledge: Knowledge, phrase: Phrase, key: str, state: DocState, mods: list[str]) -> Candidate:
     entity = knowledge.entities[key]
     former = "ELI" in mods
     tenure, was = _person_sector_and_role(knowledge, key, state.day, former)
+    if not former:
+        tenure = _titled_tenure(knowledge, phrase, key, state.day) or tenure
     state.persons_seen.add(key)
     if tenure is not None:
         state.last_office = tenure.office
@@ -163,7 +173,7 @@ def surname_allowed(doc: Doc, match: Match, phrase: Phrase, knowledge: Knowledge
         return True
     if token.lower_ in COMMON_SURNAMES or (token.ent_type_ and token.ent_type_ not in ("ORG", "GPE", "NORP")):
         return False
-    return state.lower_doc or not doc.has_annotation("TAG") or token.tag_ in ("NNP", "NNPS")
+    return state.lower_doc or token.text[:1].isupper()
 
 
 def person_name_span(doc: Doc, phrase: Phrase, knowledge: Knowledge) -> tuple[int, int] | None:
@@ -230,7 +240,9 @@ def entity_candidate(phrase: Phrase, entity: Entity) -> Candidate:
 
 
 def _entity_modifiers(knowledge: Knowledge, phrase: Phrase, skip: Match | None) -> list[Entity]:
-    return [knowledge.entities[ref] for m in phrase.matches if m is not skip for ref in m.refs("entity")]
+    """Named entities among the phrase's other words, except after 'to' ("ambassador to the UN")."""
+    return [knowledge.entities[ref] for m in phrase.matches
+            if m is not skip and (phrase.to_start is None or m.start < phrase.to_start) for ref in m.refs("entity")]
 
 
 def group_from_noun(knowledge: Knowledge, phrase: Phrase, noun: Match, mods: list[str]) -> Candidate:
@@ -249,6 +261,8 @@ def group_from_noun(knowledge: Knowledge, phrase: Phrase, noun: Match, mods: lis
         entity_sector = next((e.sector for e in entities if e.sector), None)
         sector = entity_sector or (specific[0] if specific else None) or (
             other_nouns[-1] if other_nouns else None) or ("CVL" if "CVL" in mods else own_sector)
+    elif own_sector in ("JRN", "BUS") and "GOV" in mods:
+        sector = "GOV"  # state-run media and companies are organs of the government
     else:
         sector = own_sector
     if "ELI" in mods:
@@ -278,9 +292,8 @@ def from_title(doc: Doc, knowledge: Knowledge, phrase: Phrase, title_match: Matc
         if holder is not None:
             return known_person(knowledge, phrase, holder.person, state, mods)
         country = organisation.country
-    elif entities and title.office not in ("head_of_state", "head_of_government", "foreign_minister",
-                                            "defence_minister"):
-        organisation = entities[0]  # "president of the Riigikogu", "chairman of Hamas"
+    elif entities:
+        organisation = entities[0]  # "president of the Riigikogu", "IDF chief of staff"
         sector = "ELI" if former else (organisation.sector or title.sector)
         return Candidate(phrase.start, phrase.end, f"role:{organisation.key}:{phrase_text}",
                          f"{text} of {organisation.name}", "person", organisation.country, sector, text,
@@ -323,6 +336,8 @@ def resolve_phrase(doc: Doc, knowledge: Knowledge, phrase: Phrase, state: DocSta
         return from_title(doc, knowledge, phrase, head, state, mods)
     if head.has("noun", "generic"):
         return group_from_noun(knowledge, phrase, head, mods)
+    if not head.has("metonym", "country", "adjective") and doc[phrase.head].ent_type_ == "ORG":
+        return _headless(doc, knowledge, phrase, mods)  # "... Alliance Northern Territory": an organisation
     return _place_like(doc, knowledge, phrase, head, mods)
 
 
