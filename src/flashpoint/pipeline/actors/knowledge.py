@@ -90,6 +90,7 @@ class Sense:
     ref: str
     all_caps: bool = False  # the alias is written in capitals ("US", "IMF"): match only capitals
     titled: bool = True  # the alias is a proper name: do not match it written in lower case
+    exact: str | None = None  # a short mixed-case alias ("LeT", "DfID") matches only as written
 
 
 @dataclass
@@ -99,6 +100,7 @@ class Knowledge:
     tenures: list[Tenure] = field(default_factory=list)
     titles: dict[str, Title] = field(default_factory=dict)
     terms: dict[str, list[Sense]] = field(default_factory=dict)  # lower-cased phrase -> senses
+    surfaces: dict[str, set[str]] = field(default_factory=dict)  # lower-cased phrase -> spellings seen
     sector_labels: dict[str, str] = field(default_factory=dict)
     office_titles: dict[tuple[str, str], str] = field(default_factory=dict)  # (country, office) -> title
 
@@ -108,9 +110,12 @@ class Knowledge:
             text = text[4:]  # phrases are matched without their article ("the Pentagon" -> "Pentagon")
         if not text:
             return
-        caps = sense.all_caps or (len(text) <= 5 and text.isupper() and sense.type in PROPER_SENSES)
-        titled = sense.type in PROPER_SENSES and not text.islower()
-        final = Sense(sense.type, sense.ref, caps, titled)
+        proper = sense.type in PROPER_SENSES
+        caps = sense.all_caps or (len(text) <= 5 and text.isupper() and proper)
+        titled = proper and not text.islower()
+        exact = text if proper and len(text) <= 6 and any(c.isupper() for c in text[1:]) and not caps else None
+        final = Sense(sense.type, sense.ref, caps, titled, exact)
+        self.surfaces.setdefault(text.lower(), set()).add(text)
         senses = self.terms.setdefault(text.lower(), [])
         if final not in senses:
             senses.append(final)
@@ -191,8 +196,30 @@ def load_countries(path: Path, knowledge: Knowledge) -> None:
             knowledge.add_term(place, Sense("place", iso3))
 
 
+# transliterations of the same given name; a person's names are added in every spelling
+SPELLINGS = (
+    ("Mohammed", "Mohamed", "Muhammad", "Mohammad", "Muhammed", "Mohamad"),
+    ("Ahmed", "Ahmad"), ("Hussein", "Husain", "Hussain"), ("Abdel", "Abdul", "Abd al"),
+    ("Sergei", "Sergey"), ("Dmitry", "Dmitri", "Dmytro"), ("Oleksii", "Oleksiy", "Aleksei", "Alexei"),
+    ("Yuri", "Yuriy", "Yury"), ("Andrei", "Andrey", "Andriy", "Andrii"), ("Volodymyr", "Vladimir"),
+)
+
+
+def spelling_variants(name: str) -> set[str]:
+    variants = {name}
+    for group in SPELLINGS:
+        for spelling in group:
+            for variant in list(variants):
+                words = variant.split()
+                if spelling in words:
+                    variants.update(
+                        " ".join(other if word == spelling else word for word in words) for other in group
+                    )
+    return variants
+
+
 def _person_terms(knowledge: Knowledge, key: str, names: Sequence[str]) -> None:
-    for name in names:
+    for name in {variant for name in names for variant in spelling_variants(name)}:
         knowledge.add_term(name, Sense("person", key))
         words = name.replace(".", " ").split()
         if len(words) >= 2 and len(words[-1]) >= 3:

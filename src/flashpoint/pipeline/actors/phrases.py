@@ -17,6 +17,7 @@ from flashpoint.pipeline.actors.knowledge import PROPER_SENSES, Knowledge, Sense
 
 # prepositions whose object describes the head ("police in Gujarat", "minister of defence")
 ATTACHING_PREPOSITIONS = frozenset({"of", "in", "at", "across", "from", "to"})
+CLAUSE_BREAKS = frozenset({",", ";", ":", "(", ")", "[", "]", "—", "–", "|", "\n", "\n\n"})
 LEADING_WORDS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "this", "that", "these", "those"})
 NOMINAL_TAGS = frozenset({"NOUN", "PROPN"})
 NOUN_PHRASE_DEPS = frozenset({
@@ -56,7 +57,10 @@ class Phrase:
 def build_matcher(nlp: Language, knowledge: Knowledge) -> PhraseMatcher:
     matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
     for phrase in knowledge.terms:
-        matcher.add(phrase, [nlp.make_doc(phrase)])
+        # tokenisation depends on case ("Mr." is one token, "mr." may be two), so add each spelling
+        spellings = {phrase, phrase.capitalize(), phrase.title(), *knowledge.surfaces.get(phrase, ())}
+        patterns = {tuple(t.text.lower() for t in nlp.make_doc(v)): nlp.make_doc(v) for v in spellings}
+        matcher.add(phrase, list(patterns.values()))
     return matcher
 
 
@@ -70,6 +74,8 @@ def is_lower_case_doc(doc: Doc) -> bool:
 def _sense_fits(sense: Sense, text: str, lower_doc: bool) -> bool:
     if sense.type not in PROPER_SENSES:
         return True
+    if sense.exact is not None:
+        return text == sense.exact
     if sense.all_caps:
         return text.isupper()
     return lower_doc or not sense.titled or any(char.isupper() for char in text)
@@ -105,14 +111,28 @@ def _attachment_end(head: Token) -> tuple[int, int | None]:
         ):
             if child.lower_ == "to" and to_start is None:
                 to_start = child.i
-            end = max(end, child.right_edge.i + 1)
+            end = max(end, _clause_free_end(child))
         elif child.dep_ in ("prep", "acl", "relcl", "punct", "cc", "conj", "appos"):
             break
     return end, to_start
 
 
-def _trim_start(doc: Doc, start: int, end: int) -> int:
-    while start < end - 1 and doc[start].lower_ in LEADING_WORDS:
+def _clause_free_end(token: Token) -> int:
+    """End of the token's subtree, stopping before a comma or a clause inside it."""
+    doc = token.doc
+    for i in range(token.i + 1, token.right_edge.i + 1):
+        if doc[i].text in CLAUSE_BREAKS or doc[i].dep_ in ("relcl", "acl", "advcl", "ccomp"):
+            return i
+    return token.right_edge.i + 1
+
+
+def _trim_start(doc: Doc, start: int, end: int, head: int) -> int:
+    """Drop leading articles, and anything before a break (colon, quote, verb) ahead of the head."""
+    for i in range(head - 1, start - 1, -1):
+        if doc[i].text in CLAUSE_BREAKS or doc[i].is_quote or doc[i].pos_ in ("VERB", "AUX"):
+            start = i + 1
+            break
+    while start < end - 1 and start < head and (doc[start].lower_ in LEADING_WORDS or doc[start].is_punct):
         start += 1
     return start
 
@@ -167,7 +187,7 @@ def find_phrases(doc: Doc, matches: list[Match]) -> list[Phrase]:
             covered.update(range(match.start, match.end))
     phrases = []
     for start, end, head, to_start in spans:
-        start = _trim_start(doc, start, end)
+        start = _trim_start(doc, start, end, head)
         crossing = next((m for m in matches if m.start <= head < m.end and (m.start < start or m.end > end)), None)
         if crossing is not None:
             # a head inside a longer term: "State" in "Secretary of State" belongs to the phrase

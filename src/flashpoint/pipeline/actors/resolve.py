@@ -152,8 +152,13 @@ def _title_sector(knowledge: Knowledge, phrase: Phrase) -> str | None:
     return next((title.sector for _, title in _titles(knowledge, phrase) if title.sector), None)
 
 
-def pick_surname(knowledge: Knowledge, keys: list[str], country: str | None, state: DocState) -> str | None:
-    """Which known person a bare surname means: one named earlier, else one in office on the day."""
+def pick_surname(knowledge: Knowledge, phrase: Phrase, keys: list[str], country: str | None,
+                 state: DocState) -> str | None:
+    """Which known person a surname means: one holding the office the phrase names, one named earlier,
+    else one in office on the day."""
+    offices = {knowledge.titles[ref].office for m in phrase.matches for ref in m.refs("title")} - {None}
+    if offices:
+        keys = [key for key in keys if any(t.office in offices for t in knowledge.tenures_of(key))] or keys
     seen = [key for key in keys if key in state.persons_seen]
     if seen:
         return seen[-1]
@@ -166,14 +171,18 @@ def pick_surname(knowledge: Knowledge, keys: list[str], country: str | None, sta
 
 
 def surname_allowed(doc: Doc, match: Match, phrase: Phrase, knowledge: Knowledge, state: DocState) -> bool:
+    """A bare surname names a known person after a title, after their full name, or while in office."""
     token = doc[match.start]
-    if _titles(knowledge, phrase) or any(key in state.persons_seen for key in match.refs("surname")):
+    before = doc[match.start - 1] if match.start > phrase.start else None
+    titled = {i for m, _ in _titles(knowledge, phrase) for i in range(m.start, m.end)}
+    if before is not None and before.i not in titled and before.pos_ == "PROPN" and before.text[:1].isupper():
+        return False  # "Chelsea Clinton" is not Hillary Clinton
+    if titled or any(key in state.persons_seen for key in match.refs("surname")):
         return True
-    if token.ent_type_ == "PERSON":
-        return True
-    if token.lower_ in COMMON_SURNAMES or (token.ent_type_ and token.ent_type_ not in ("ORG", "GPE", "NORP")):
+    if token.lower_ in COMMON_SURNAMES or (token.ent_type_ and token.ent_type_ not in ("PERSON", "ORG", "GPE", "NORP")):
         return False
-    return state.lower_doc or token.text[:1].isupper()
+    serving = any(t.covers(state.day) for key in match.refs("surname") for t in knowledge.tenures_of(key))
+    return serving and (state.lower_doc or token.text[:1].isupper())
 
 
 def person_name_span(doc: Doc, phrase: Phrase, knowledge: Knowledge) -> tuple[int, int] | None:
@@ -204,6 +213,7 @@ def unknown_person(doc: Doc, knowledge: Knowledge, phrase: Phrase, span: tuple[i
     key = key or f"person:{name}"
     if len(words) >= 2:
         state.unknown_surnames.setdefault(words[-1], key)
+        state.unknown_surnames.setdefault(words[0], key)  # "Hillary" after "Hillary Clinton"
     country = phrase_country(knowledge, phrase, None)
     titles = _titles(knowledge, phrase)
     sector = "ELI" if "ELI" in mods else (_title_sector(knowledge, phrase) or next(
@@ -315,6 +325,13 @@ def from_title(doc: Doc, knowledge: Knowledge, phrase: Phrase, title_match: Matc
                      office=office, from_role=True)
 
 
+def _inside_name(doc: Doc, phrase: Phrase, head: Match) -> bool:
+    """A demonym or place ending a person's name ("Mark Cuban") is part of the name."""
+    token = doc[phrase.head]
+    return (not head.has("entity", "title", "noun", "generic", "metonym", "country") and token.ent_type_ == "PERSON"
+            and token.ent_iob_ == "I")
+
+
 def resolve_phrase(doc: Doc, knowledge: Knowledge, phrase: Phrase, state: DocState) -> Candidate | None:
     """The actor a phrase names, or None when its head is not an actor ('the talks', 'in Gujarat')."""
     mods = modifier_sectors(phrase)
@@ -322,10 +339,15 @@ def resolve_phrase(doc: Doc, knowledge: Knowledge, phrase: Phrase, state: DocSta
     if head is not None and head.has("person"):
         return known_person(knowledge, phrase, head.refs("person")[0], state, mods)
     if head is not None and head.has("surname") and surname_allowed(doc, head, phrase, knowledge, state):
-        key = pick_surname(knowledge, head.refs("surname"), phrase_country(knowledge, phrase, head), state)
+        key = pick_surname(knowledge, phrase, head.refs("surname"), phrase_country(knowledge, phrase, head), state)
         if key is not None:
             return known_person(knowledge, phrase, key, state, mods)
-    name_span = person_name_span(doc, phrase, knowledge) if head is None or head.has("surname") else None
+    earlier = state.unknown_surnames.get(doc[phrase.head].text) if phrase.end - phrase.start <= 2 else None
+    if earlier is not None and (head is None or head.has("surname")):
+        name = earlier.split(":", 1)[1]
+        return Candidate(phrase.start, phrase.end, earlier, name, "person")  # "Caddell" after "Pat Caddell"
+    named = head is None or head.has("surname") or _inside_name(doc, phrase, head)
+    name_span = person_name_span(doc, phrase, knowledge) if named else None
     if name_span is not None:
         return unknown_person(doc, knowledge, phrase, name_span, state, mods)
     if head is None:
@@ -376,6 +398,8 @@ def _headless(doc: Doc, knowledge: Knowledge, phrase: Phrase, mods: list[str]) -
         nouns = [ref for m in phrase.matches for ref in m.refs("noun")]
         sector = nouns[-1] if nouns else None
         name = doc[phrase.start:phrase.head + 1].text
+        if sector is None and country is None and not (name.isupper() and len(name) >= 3):
+            return None  # an unknown name with nothing saying it is an actor ("Bad Optics")
         return Candidate(phrase.start, phrase.end, f"org:{name.lower()}", name, "organization", country, sector,
                          None, code_of(country, sector))
     if noun is not None and noun.end >= phrase.head - 1:
