@@ -1,7 +1,7 @@
 """The actors component: who is who, resolved to countries, sectors and offices at the publication date.
 
 Knowledge (countries, named entities, office holders, vocabulary) is loaded and compiled into one
-PhraseMatcher in the factory; per document the component matches, builds noun phrases, resolves
+term matcher in the factory; per document the component matches, builds noun phrases, resolves
 each phrase (resolve.py) and merges them into one actor per real-world entity (assemble.py).
 """
 
@@ -12,14 +12,19 @@ from datetime import date
 from pathlib import Path
 
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from flashpoint.model import Actor
 from flashpoint.pipeline.actors.assemble import assemble, join_appositions
 from flashpoint.pipeline.actors.knowledge import Knowledge, load_knowledge
-from flashpoint.pipeline.actors.phrases import build_matcher, find_matches, find_phrases, is_lower_case_doc
+from flashpoint.pipeline.actors.phrases import (
+    TermMatcher,
+    build_matcher,
+    find_matches,
+    find_phrases,
+    is_lower_case_doc,
+)
 from flashpoint.pipeline.actors.resolve import Candidate, DocState, resolve_phrase
 from flashpoint.pipeline.doc_ext import ACTOR_MENTIONS, register_extensions, span_is_excluded
 
@@ -27,7 +32,7 @@ __all__ = ["ActorsComponent", "find_actors", "load_knowledge"]
 
 
 def find_actors(
-    doc: Doc, knowledge: Knowledge, matcher: PhraseMatcher, day: date | None = None
+    doc: Doc, knowledge: Knowledge, matcher: TermMatcher, day: date | None = None
 ) -> tuple[tuple[Actor, ...], list[tuple[int, int, str]]]:
     """Actors of a parsed Doc and their mentions as (token start, token end, actor id)."""
     state = DocState(day=day or date.today(), lower_doc=is_lower_case_doc(doc))

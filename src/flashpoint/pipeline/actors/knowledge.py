@@ -19,7 +19,10 @@ from flashpoint.data import bundled_path, iter_csv_rows, load_yaml, require_mapp
 from flashpoint.errors import DataFileError
 
 SECTORS = frozenset(
-    "GOV MIL LEG JUD COP SPY PTY OPP REB UAF IGO NGO JRN BUS CVL ELI REL EDU MED LAB AGR REF CRM UNK".split()
+    [
+        "GOV", "MIL", "LEG", "JUD", "COP", "SPY", "PTY", "OPP", "REB", "UAF", "IGO", "NGO", "JRN", "BUS",
+        "CVL", "ELI", "REL", "EDU", "MED", "LAB", "AGR", "REF", "CRM", "UNK"
+    ]
 )
 KINDS = frozenset({"person", "state", "organization", "group", "media"})
 CODE = re.compile(r"^[A-Z]{3,4}$")
@@ -219,7 +222,7 @@ def spelling_variants(name: str) -> set[str]:
 
 
 def _person_terms(knowledge: Knowledge, key: str, names: Sequence[str]) -> None:
-    for name in {variant for name in names for variant in spelling_variants(name)}:
+    for name in {variant for given in names for variant in spelling_variants(given)}:
         knowledge.add_term(name, Sense("person", key))
         words = name.replace(".", " ").split()
         if len(words) >= 2 and len(words[-1]) >= 3:

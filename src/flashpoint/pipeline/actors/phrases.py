@@ -1,4 +1,4 @@
-"""From a Doc to phrases: knowledge matches (PhraseMatcher) and the noun phrases that may be actors.
+"""From a Doc to phrases: knowledge term matches and the noun phrases that may be actors.
 
 A phrase is a noun chunk, extended over its prepositional attachments ("police in Gujarat",
 "Prime Minister of Estonia"), or a lone name the parser left outside any chunk.
@@ -10,7 +10,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
 
 from flashpoint.pipeline.actors.knowledge import PROPER_SENSES, Knowledge, Sense
@@ -54,14 +53,44 @@ class Phrase:
         return next((m for m in self.matches if m.start <= self.head < m.end), None)
 
 
-def build_matcher(nlp: Language, knowledge: Knowledge) -> PhraseMatcher:
-    matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-    for phrase in knowledge.terms:
-        # tokenisation depends on case ("Mr." is one token, "mr." may be two), so add each spelling
-        spellings = {phrase, phrase.capitalize(), phrase.title(), *knowledge.surfaces.get(phrase, ())}
-        patterns = {tuple(t.text.lower() for t in nlp.make_doc(v)): nlp.make_doc(v) for v in spellings}
-        matcher.add(phrase, list(patterns.values()))
-    return matcher
+class TermMatcher:
+    """Finds knowledge terms in a Doc by their lower-cased tokens.
+
+    A dict from the first token to the terms starting with it: building it costs no spaCy lexemes
+    (a PhraseMatcher over ~5,000 terms takes seconds to build), and matching is one dict lookup
+    per token.
+    """
+
+    def __init__(self, nlp: Language, terms: Iterable[str]) -> None:
+        self.by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for term in terms:
+            for words in self._tokenisations(nlp, term):
+                self.by_first.setdefault(words[0], []).append((words, term))
+        for entries in self.by_first.values():
+            entries.sort(key=lambda entry: -len(entry[0]))
+
+    @staticmethod
+    def _tokenisations(nlp: Language, term: str) -> set[tuple[str, ...]]:
+        if term.replace(" ", "").isalnum():
+            return {tuple(term.split())}
+        # tokenisation of abbreviations depends on case ("Mr." is one token, "mr." two)
+        spellings = {term, term.capitalize(), term.title(), term.upper()}
+        return {tuple(token.lower_ for token in nlp.make_doc(spelling)) for spelling in spellings}
+
+    def __call__(self, doc: Doc) -> list[tuple[str, int, int]]:
+        """(term, start, end) of every term occurrence, overlapping ones included."""
+        lowers = [token.lower_ for token in doc]
+        found = []
+        for start, lower in enumerate(lowers):
+            for words, term in self.by_first.get(lower, ()):
+                end = start + len(words)
+                if tuple(lowers[start:end]) == words:
+                    found.append((term, start, end))
+        return found
+
+
+def build_matcher(nlp: Language, knowledge: Knowledge) -> TermMatcher:
+    return TermMatcher(nlp, knowledge.terms)
 
 
 def is_lower_case_doc(doc: Doc) -> bool:
@@ -81,14 +110,13 @@ def _sense_fits(sense: Sense, text: str, lower_doc: bool) -> bool:
     return lower_doc or not sense.titled or any(char.isupper() for char in text)
 
 
-def find_matches(doc: Doc, matcher: PhraseMatcher, knowledge: Knowledge) -> list[Match]:
+def find_matches(doc: Doc, matcher: TermMatcher, knowledge: Knowledge) -> list[Match]:
     """Knowledge matches whose case fits, longest first where they overlap, in text order."""
     lower_doc = is_lower_case_doc(doc)
-    strings = doc.vocab.strings
     found: list[Match] = []
-    for match_id, start, end in matcher(doc):
+    for term, start, end in matcher(doc):
         text = doc[start:end].text
-        senses = tuple(s for s in knowledge.terms.get(strings[match_id], ()) if _sense_fits(s, text, lower_doc))
+        senses = tuple(s for s in knowledge.terms.get(term, ()) if _sense_fits(s, text, lower_doc))
         if senses:
             found.append(Match(start, end, senses))
     found.sort(key=lambda m: (-(m.end - m.start), m.start))

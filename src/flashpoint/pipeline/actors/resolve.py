@@ -7,7 +7,7 @@ phrase give the country and refine the sector.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from spacy.tokens import Doc
@@ -23,8 +23,11 @@ OFFICE_RANK = {"head_of_state": 0, "head_of_government": 1, "secretary_general":
 FALLBACK_OFFICE = {"head_of_state": "head_of_government", "head_of_government": "head_of_state"}
 # common words that are also surnames of office holders: accepted only as recognised PERSON names
 COMMON_SURNAMES = frozenset(
-    "may brown rice hope love power ball law king bush cook gates young long short white black green "
-    "wall field hill rose bird fox cash ford page bell park moon kim lee li wang abe".split()
+    [
+        "may", "brown", "rice", "hope", "love", "power", "ball", "law", "king", "bush", "cook", "gates",
+        "young", "long", "short", "white", "black", "green", "wall", "field", "hill", "rose", "bird", "fox",
+        "cash", "ford", "page", "bell", "park", "moon", "kim", "lee", "li", "wang", "abe"
+    ]
 )
 LOCATIVE_PREPOSITIONS = frozenset({
     "in", "at", "near", "inside", "outside", "across", "around", "into", "throughout", "within", "to", "from",
@@ -61,10 +64,14 @@ class DocState:
     lower_doc: bool
     last_office: str | None = None
     persons_seen: set[str] = field(default_factory=set)
-    unknown_surnames: dict[str, str] = field(default_factory=dict)  # surname -> person key
+    unknown_surnames: dict[str, str] = field(default_factory=dict)  # surname or given name -> person key
+    titled: dict[str, str] = field(default_factory=dict)  # title ("mayor") -> key of the person last called so
 
 
 def code_of(country: str | None, sector: str | None) -> str | None:
+    """CAMEO-style code: country then sector ("RUSMIL"); an international body is its own code ("UNO")."""
+    if sector == "IGO" and country:
+        return country
     parts = (country or "") + (sector or "")
     return parts or None
 
@@ -124,8 +131,15 @@ def _titled_tenure(knowledge: Knowledge, phrase: Phrase, key: str, day: date) ->
     return (current or sorted(tenures, key=lambda t: t.start))[-1] if tenures else None
 
 
+def _remember_titles(state: DocState, phrase: Phrase, key: str) -> None:
+    for match in phrase.matches:
+        for ref in match.refs("title"):
+            state.titled[ref] = key
+
+
 def known_person(knowledge: Knowledge, phrase: Phrase, key: str, state: DocState, mods: list[str]) -> Candidate:
     entity = knowledge.entities[key]
+    _remember_titles(state, phrase, f"person:{key}")
     former = "ELI" in mods
     tenure, was = _person_sector_and_role(knowledge, key, state.day, former)
     if not former:
@@ -214,8 +228,10 @@ def unknown_person(doc: Doc, knowledge: Knowledge, phrase: Phrase, span: tuple[i
     if len(words) >= 2:
         state.unknown_surnames.setdefault(words[-1], key)
         state.unknown_surnames.setdefault(words[0], key)  # "Hillary" after "Hillary Clinton"
-    country = phrase_country(knowledge, phrase, None)
+    outside = replace(phrase, matches=tuple(m for m in phrase.matches if m.end <= span[0] or m.start >= span[1]))
+    country = phrase_country(knowledge, outside, None)  # "Mark Cuban" is not Cuban
     titles = _titles(knowledge, phrase)
+    _remember_titles(state, phrase, key)
     sector = "ELI" if "ELI" in mods else (_title_sector(knowledge, phrase) or next(
         (s for s in mods if s != "ELI"), None) or "CVL")
     office_title = next(((m, t) for m, t in titles if t.office and t.office != "counterpart"), None)
@@ -317,6 +333,10 @@ def from_title(doc: Doc, knowledge: Knowledge, phrase: Phrase, title_match: Matc
             return known_person(knowledge, phrase, holder.person, state, mods)
     if office and office != "counterpart" and not former:
         state.last_office = office
+    earlier = state.titled.get(phrase_text) if country is None and not former else None
+    if earlier is not None:
+        # "the mayor" after "Mayor Bill de Blasio"
+        return Candidate(phrase.start, phrase.end, earlier, text, "person", from_role=True)
     sector = "ELI" if former else (title.sector or "GOV")
     where = _country_name(knowledge, country) if country else ""
     role = f"{text} of {where}" if where else text
