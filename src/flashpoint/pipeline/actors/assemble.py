@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 from flashpoint.model import Actor, Span
 from flashpoint.pipeline.actors.resolve import Candidate, code_of
 
-TRAILING = frozenset({",", ".", ";", ":", "'s", "’s", "'", "’"})
+TRAILING = frozenset({",", ".", ";", ":", "'s", "’s", "'", "’", "and", "or"})
 
 
 def join_appositions(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
@@ -31,7 +31,7 @@ def join_appositions(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
         if other_index is None or other_index == index:
             continue
         person, role = _person_and_role(result[other_index], result[index])
-        if person is None or role is None:
+        if person is None or role is None or _in_list(doc, candidate):
             continue
         merged = replace(
             person,
@@ -44,6 +44,12 @@ def join_appositions(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
             original = result[position]
             result[position] = replace(merged, start=original.start, end=original.end)
     return result
+
+
+def _in_list(doc: Doc, candidate: Candidate) -> bool:
+    """'X, police commissioner of Y and ...' is a list, not an apposition."""
+    last = doc[candidate.end - 1].lower_
+    return last in ("and", "or") or (candidate.end < len(doc) and doc[candidate.end].lower_ in ("and", "or"))
 
 
 def _person_and_role(first: Candidate, second: Candidate) -> tuple[Candidate | None, Candidate | None]:

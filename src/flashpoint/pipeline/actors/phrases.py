@@ -100,13 +100,16 @@ def is_lower_case_doc(doc: Doc) -> bool:
     return letters > 0 and upper / letters < LOWER_CASE_DOC
 
 
-def _sense_fits(sense: Sense, text: str, lower_doc: bool) -> bool:
+def _sense_fits(sense: Sense, text: str, lower_doc: bool, common_word: bool = False) -> bool:
     if sense.type not in PROPER_SENSES:
         return True
+    if lower_doc and common_word and sense.type in ("entity", "person", "surname"):
+        return False  # in lower-case text "labour" or "congress" is a word, not a party
     if sense.exact is not None:
         return text == sense.exact
     if sense.all_caps:
-        return text.isupper()
+        # in lower-case text an acronym is written "bjp"; two letters ("us") are too ambiguous
+        return text.isupper() or (lower_doc and len(text) >= 3 and not common_word)
     return lower_doc or not sense.titled or any(char.isupper() for char in text)
 
 
@@ -116,7 +119,8 @@ def find_matches(doc: Doc, matcher: TermMatcher, knowledge: Knowledge) -> list[M
     found: list[Match] = []
     for term, start, end in matcher(doc):
         text = doc[start:end].text
-        senses = tuple(s for s in knowledge.terms.get(term, ()) if _sense_fits(s, text, lower_doc))
+        common = end - start == 1 and doc[start].pos_ in ("NOUN", "ADJ", "VERB", "ADV")
+        senses = tuple(s for s in knowledge.terms.get(term, ()) if _sense_fits(s, text, lower_doc, common))
         if senses:
             found.append(Match(start, end, senses))
     found.sort(key=lambda m: (-(m.end - m.start), m.start))
@@ -151,6 +155,8 @@ def _clause_free_end(token: Token) -> int:
     for i in range(token.i + 1, token.right_edge.i + 1):
         if doc[i].text in CLAUSE_BREAKS or doc[i].dep_ in ("relcl", "acl", "advcl", "ccomp"):
             return i
+        if doc[i].dep_ == "prep" and doc[i].lower_ not in ATTACHING_PREPOSITIONS:
+            return i  # "imams of mosques | on the issue of ..."
     return token.right_edge.i + 1
 
 

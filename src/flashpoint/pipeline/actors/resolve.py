@@ -93,11 +93,16 @@ def _entity_country(entity: Entity) -> str | None:
     return entity.country if entity.kind != "person" else None
 
 
-def phrase_country(knowledge: Knowledge, phrase: Phrase, skip: Match | None) -> str | None:
-    """The country the phrase's other words name: modifiers before the head first, then attachments."""
+def phrase_country(knowledge: Knowledge, phrase: Phrase, skip: Match | None, doc: Doc | None = None) -> str | None:
+    """The country the phrase's other words name: modifiers before the head first, then attachments.
+
+    With the doc given, an attachment counts only when the country is its object ("President of
+    India"), not a word inside another name ("president of All India Organisation of Imams").
+    """
     before = [m for m in phrase.matches if m is not skip and m.end <= phrase.head + 1]
     after = [m for m in phrase.matches if m is not skip and m.start > phrase.head
-             and (phrase.to_start is None or m.start < phrase.to_start)]
+             and (phrase.to_start is None or m.start < phrase.to_start)
+             and (doc is None or any(doc[i].dep_ == "pobj" for i in range(m.start, m.end)))]
     for match in [*reversed(before), *after]:
         for sense in match.senses:
             if sense.type in COUNTRY_SENSES:
@@ -308,7 +313,7 @@ def from_title(doc: Doc, knowledge: Knowledge, phrase: Phrase, title_match: Matc
         office = None  # "deputy foreign minister" is not the foreign minister
     former = "ELI" in mods
     entities = [e for e in _entity_modifiers(knowledge, phrase, title_match) if e.kind in ("organization", "group")]
-    country = phrase_country(knowledge, phrase, title_match)
+    country = phrase_country(knowledge, phrase, title_match, doc if doc.has_annotation("DEP") else None)
     if title.office is None and title.sector is None and not entities:
         return None  # a bare honorific ("Mr") names nobody
     text = doc[title_match.start:title_match.end].text
@@ -383,6 +388,13 @@ def resolve_phrase(doc: Doc, knowledge: Knowledge, phrase: Phrase, state: DocSta
     return _place_like(doc, knowledge, phrase, head, mods)
 
 
+def _is_dateline(phrase: Phrase, doc: Doc) -> bool:
+    """'NEW DELHI: ...' or 'Kyiv (Reuters) -' at the start of a line names where, not who."""
+    line_start = phrase.start == 0 or "\n" in doc[phrase.start - 1].text_with_ws
+    after = doc[phrase.end].text if phrase.end < len(doc) else ""
+    return line_start and after in (":", "(", "-", "—", "–", ",")
+
+
 def _is_location(phrase: Phrase, doc: Doc) -> bool:
     token = doc[phrase.head]
     return token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPOSITIONS
@@ -390,7 +402,7 @@ def _is_location(phrase: Phrase, doc: Doc) -> bool:
 
 def _place_like(doc: Doc, knowledge: Knowledge, phrase: Phrase, head: Match, mods: list[str]) -> Candidate | None:
     if head.has("metonym"):
-        if _is_location(phrase, doc):
+        if _is_location(phrase, doc) or _is_dateline(phrase, doc):
             return None  # "talks in Moscow": the city as a place, not the government
         return collective(knowledge, phrase, head.refs("metonym")[0], "GOV", kind="state")
     if head.has("country"):
