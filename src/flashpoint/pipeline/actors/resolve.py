@@ -111,6 +111,12 @@ def phrase_country(knowledge: Knowledge, phrase: Phrase, skip: Match | None, doc
                 country = _entity_country(knowledge.entities[sense.ref])
                 if country:
                     return country
+            if sense.type in ("person", "surname") and match.end <= phrase.head:
+                # "the Bush administration": the country of the person named
+                tenures = knowledge.tenures_of(sense.ref)
+                country = knowledge.entities[sense.ref].country or (tenures[-1].country if tenures else None)
+                if country and country in knowledge.countries:
+                    return country
     return None
 
 
@@ -436,4 +442,19 @@ def _headless(doc: Doc, knowledge: Knowledge, phrase: Phrase, mods: list[str]) -
                          None, code_of(country, sector))
     if noun is not None and noun.end >= phrase.head - 1:
         return group_from_noun(knowledge, phrase, noun, mods)
-    return None
+    return _country_modifier(knowledge, phrase, before)
+
+
+def _country_modifier(knowledge: Knowledge, phrase: Phrase, before: list[Match]) -> Candidate | None:
+    """'Israeli air raids', 'an Indian proposal': the demonym or name before the head names who acts."""
+    modifier = next((m for m in reversed(before) if m.has("adjective", "country", "entity")), None)
+    if modifier is None:
+        return None
+    if not modifier.has("adjective", "country"):
+        # "Israeli army bulldozers": the named organisation acts
+        entity = entity_candidate(phrase, knowledge.entities[modifier.refs("entity")[0]])
+        return replace(entity, start=modifier.start, end=modifier.end)
+    iso = (modifier.refs("adjective") or modifier.refs("country"))[0]
+    country = knowledge.countries.get(iso)
+    return Candidate(modifier.start, modifier.end, f"state:{iso}", country.name if country else iso, "state", iso,
+                     None, None, iso, country.wikidata if country else None)
