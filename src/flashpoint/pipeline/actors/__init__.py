@@ -36,7 +36,7 @@ def find_actors(
 ) -> tuple[tuple[Actor, ...], list[tuple[int, int, str]]]:
     """Actors of a parsed Doc and their mentions as (token start, token end, actor id)."""
     state = DocState(day=day or date.today(), lower_doc=is_lower_case_doc(doc))
-    matches = find_matches(doc, matcher, knowledge)
+    matches = find_matches(doc, matcher, knowledge, state.lower_doc)
     candidates: list[Candidate] = []
     for phrase in find_phrases(doc, matches):
         if span_is_excluded(doc[phrase.start:phrase.end]):

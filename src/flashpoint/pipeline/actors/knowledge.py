@@ -106,6 +106,8 @@ class Knowledge:
     surfaces: dict[str, set[str]] = field(default_factory=dict)  # lower-cased phrase -> spellings seen
     sector_labels: dict[str, str] = field(default_factory=dict)
     office_titles: dict[tuple[str, str], str] = field(default_factory=dict)  # (country, office) -> title
+    by_person: dict[str, list[Tenure]] = field(default_factory=dict)
+    by_office: dict[tuple[str, str], list[Tenure]] = field(default_factory=dict)
 
     def add_term(self, phrase: str, sense: Sense) -> None:
         text = " ".join(phrase.split())
@@ -123,12 +125,23 @@ class Knowledge:
         if final not in senses:
             senses.append(final)
 
+    def index(self) -> None:
+        """Build the lookup tables; call after the last file is loaded."""
+        self.by_person = {}
+        self.by_office = {}
+        for tenure in self.tenures:
+            self.by_person.setdefault(tenure.person, []).append(tenure)
+            self.by_office.setdefault((tenure.office, tenure.country), []).append(tenure)
+
     def tenures_of(self, person: str) -> list[Tenure]:
-        return [tenure for tenure in self.tenures if tenure.person == person]
+        return self.by_person.get(person, [])
+
+    def has_office(self, office: str, country: str) -> bool:
+        return (office, country) in self.by_office
 
     def holder(self, office: str, country: str, day: date) -> Tenure | None:
         """Who held the office in the country on the day (the latest start wins an overlap)."""
-        found = [t for t in self.tenures if t.office == office and t.country == country and t.covers(day)]
+        found = [t for t in self.by_office.get((office, country), ()) if t.covers(day)]
         return max(found, key=lambda tenure: tenure.start) if found else None
 
     def organization_holder(self, organization: str, title: str, day: date) -> Tenure | None:
@@ -349,4 +362,5 @@ def load_knowledge(extra_files: Sequence[Path | str] = ()) -> Knowledge:
         load_file(bundled_path("actors", name), knowledge)
     for extra in extra_files:
         load_file(Path(extra), knowledge)
+    knowledge.index()
     return knowledge

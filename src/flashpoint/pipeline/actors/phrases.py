@@ -6,6 +6,7 @@ A phrase is a noun chunk, extended over its prepositional attachments ("police i
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -95,8 +96,8 @@ def build_matcher(nlp: Language, knowledge: Knowledge) -> TermMatcher:
 
 def is_lower_case_doc(doc: Doc) -> bool:
     sample = doc.text[:3000]
-    letters = sum(1 for char in sample if char.isalpha())
-    upper = sum(1 for char in sample if char.isupper())
+    letters = sum(map(str.isalpha, sample))
+    upper = sum(map(str.isupper, sample))
     return letters > 0 and upper / letters < LOWER_CASE_DOC
 
 
@@ -113,9 +114,9 @@ def _sense_fits(sense: Sense, text: str, lower_doc: bool, common_word: bool = Fa
     return lower_doc or not sense.titled or any(char.isupper() for char in text)
 
 
-def find_matches(doc: Doc, matcher: TermMatcher, knowledge: Knowledge) -> list[Match]:
+def find_matches(doc: Doc, matcher: TermMatcher, knowledge: Knowledge, lower_doc: bool | None = None) -> list[Match]:
     """Knowledge matches whose case fits, longest first where they overlap, in text order."""
-    lower_doc = is_lower_case_doc(doc)
+    lower_doc = is_lower_case_doc(doc) if lower_doc is None else lower_doc
     found: list[Match] = []
     for term, start, end in matcher(doc):
         text = doc[start:end].text
@@ -219,17 +220,22 @@ def find_phrases(doc: Doc, matches: list[Match]) -> list[Phrase]:
         if match.end - 1 not in covered and match.has(*PROPER_SENSES, "noun", "generic", "title"):
             spans.append((match.start, match.end, match.end - 1, None))
             covered.update(range(match.start, match.end))
+    match_at = {i: m for m in matches for i in range(m.start, m.end)}  # matches do not overlap
+    starts = [m.start for m in matches]
     phrases = []
     for start, end, head, to_start in spans:
         start = _trim_start(doc, start, end, head)
-        crossing = next((m for m in matches if m.start <= head < m.end and (m.start < start or m.end > end)), None)
+        crossing = match_at.get(head)
+        if crossing is not None and start <= crossing.start and crossing.end <= end:
+            crossing = None
         if crossing is not None:
             # a head inside a longer term: "State" in "Secretary of State" belongs to the phrase
             # that holds the whole term; "wanted persons" parsed as verb + object becomes one phrase
             if any(s <= crossing.start and crossing.end <= e for s, e, _, _ in spans):
                 continue
             start, end = min(start, crossing.start), max(end, crossing.end)
-        inside = tuple(m for m in matches if start <= m.start and m.end <= end)
+        first = bisect_left(starts, start)
+        inside = tuple(m for m in matches[first:bisect_left(starts, end)] if m.end <= end)
         phrases.append(Phrase(start, end, head, inside, to_start))
     phrases.sort(key=lambda p: (p.start, -p.end))
     return phrases

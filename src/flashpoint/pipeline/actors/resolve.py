@@ -78,9 +78,9 @@ def code_of(country: str | None, sector: str | None) -> str | None:
 
 def _country_name(knowledge: Knowledge, iso: str | None) -> str:
     country = knowledge.countries.get(iso or "")
-    entity = next((e for e in knowledge.entities.values() if e.kind == "organization" and e.country == iso), None)
     if country is not None:
         return country.name
+    entity = next((e for e in knowledge.entities.values() if e.kind == "organization" and e.country == iso), None)
     return entity.name if entity is not None else (iso or "")
 
 
@@ -337,7 +337,7 @@ def from_title(doc: Doc, knowledge: Knowledge, phrase: Phrase, title_match: Matc
                          code_of(organisation.country, sector), from_role=True)
     if office and country and not former:
         holder = knowledge.holder(office, country, state.day)
-        if holder is None and not any(t.office == office and t.country == country for t in knowledge.tenures):
+        if holder is None and not knowledge.has_office(office, country):
             fallback = FALLBACK_OFFICE.get(office)
             holder = knowledge.holder(fallback, country, state.day) if fallback else None
         if holder is not None:
