@@ -156,3 +156,17 @@ def test_actors_mention_span_group_and_token_helper(nlp) -> None:
     officials = actor_by_id(doc, actor_id_at(doc, doc.text.index("Turkish"), len(doc.text) - 1))
     assert officials is not None and officials.code == "TURGOV"
     assert {span.label_ for span in doc.spans[ACTOR_MENTIONS]} == {actor.id for actor in doc._.fp_actors}
+
+
+def test_actors_name_mentions_stop_at_the_name(analyze) -> None:
+    analysis = analyze(
+        "KYIV, March 2 - Jean-Yves Le Drian met Lavrov in Geneva. Kyiv police detained a man.",
+        published="2021-03-02",
+    )
+    mentions = {m.text for actor in analysis.actors for m in actor.mentions}
+    assert {"Jean-Yves Le Drian", "Lavrov", "Kyiv police"} <= mentions
+    assert not any("KYIV" in m or "Geneva" in m for m in mentions)  # a dateline and a place are no actors
+    le_drian = actor_covering(analysis, "Jean-Yves Le Drian")
+    assert le_drian is not None and (le_drian.country, le_drian.role) == ("FRA", "Foreign Minister of France")
+    police = actor_covering(analysis, "Kyiv police")
+    assert police is not None and police.code == "UKRCOP"

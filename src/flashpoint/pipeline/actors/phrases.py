@@ -161,10 +161,15 @@ def _clause_free_end(token: Token) -> int:
     return token.right_edge.i + 1
 
 
+def _spaced_dash(doc: Doc, i: int) -> bool:
+    """A hyphen between spaces ("Dec 9 - Ukraine") breaks a phrase; one inside a name does not."""
+    return doc[i].text == "-" and bool(doc[i].whitespace_) and i > 0 and bool(doc[i - 1].whitespace_)
+
+
 def _trim_start(doc: Doc, start: int, end: int, head: int) -> int:
     """Drop leading articles, and anything before a break (colon, quote, verb) ahead of the head."""
     for i in range(head - 1, start - 1, -1):
-        if doc[i].text in CLAUSE_BREAKS or doc[i].is_quote or doc[i].pos_ in ("VERB", "AUX"):
+        if doc[i].text in CLAUSE_BREAKS or doc[i].is_quote or doc[i].pos_ in ("VERB", "AUX") or _spaced_dash(doc, i):
             start = i + 1
             break
     while start < end - 1 and start < head and (doc[start].lower_ in LEADING_WORDS or doc[start].is_punct):

@@ -365,8 +365,12 @@ def _inside_name(doc: Doc, phrase: Phrase, head: Match) -> bool:
 
 def resolve_phrase(doc: Doc, knowledge: Knowledge, phrase: Phrase, state: DocState) -> Candidate | None:
     """The actor a phrase names, or None when its head is not an actor ('the talks', 'in Gujarat')."""
-    mods = modifier_sectors(phrase)
     head = phrase.head_match()
+    if head is not None and head.has("person", "surname", "entity", "country", "metonym") and phrase.end > head.end:
+        # a name is not extended by its attachments: "Lavrov in Stockholm" is a mention of "Lavrov"
+        phrase = replace(phrase, end=head.end, to_start=None,
+                         matches=tuple(m for m in phrase.matches if m.end <= head.end))
+    mods = modifier_sectors(phrase)
     if head is not None and head.has("person"):
         return known_person(knowledge, phrase, head.refs("person")[0], state, mods)
     if head is not None and head.has("surname") and surname_allowed(doc, head, phrase, knowledge, state):
