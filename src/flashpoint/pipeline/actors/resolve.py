@@ -322,6 +322,9 @@ def from_title(doc: Doc, knowledge: Knowledge, phrase: Phrase, title_match: Matc
     country = phrase_country(knowledge, phrase, title_match, doc if doc.has_annotation("DEP") else None)
     if title.office is None and title.sector is None and not entities:
         return None  # a bare honorific ("Mr") names nobody
+    previous = doc[phrase.start - 1].lower_ if phrase.start > 0 else ""
+    if title.takes_name and phrase.end - phrase.start == 1 and previous not in ("the", "a", "an", "this", "that"):
+        return None  # a rank word on its own ("in general", "private") is no actor
     text = doc[title_match.start:title_match.end].text
     if entities and entities[0].country and not knowledge.countries.get(entities[0].country or ""):
         organisation = entities[0]  # an international body: "UN Secretary-General", "EU foreign policy chief"
