@@ -259,8 +259,14 @@ def collective(knowledge: Knowledge, phrase: Phrase, country: str | None, sector
     """A country's organ or population ("Russian troops", "Kiev", "Ukrainian officials"): one per code."""
     label = knowledge.sector_labels.get(sector or "", "")
     adjective = _adjective(knowledge, country) if country else ""
+    if country and country not in knowledge.countries:
+        # an international body: "United Nations" for its peacekeepers, "European Union legislature"
+        adjective = _country_name(knowledge, country)
+        label = "" if sector == "IGO" else label
     name = " ".join(part for part in (adjective, label) if part) or "unidentified actors"
-    if kind is None:
+    if kind is None and country and country not in knowledge.countries:
+        kind = "organization"
+    elif kind is None:
         kind = "state" if country and sector in STATE_ORGAN_SECTORS else "group"
     return Candidate(phrase.start, phrase.end, f"group:{country}:{sector}", name, kind, country, sector, None,
                      code_of(country, sector))
