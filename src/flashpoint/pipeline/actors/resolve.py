@@ -295,7 +295,8 @@ def group_from_noun(knowledge: Knowledge, phrase: Phrase, noun: Match, mods: lis
     own_sector = None if own == "none" else own
     entities = [e for e in _entity_modifiers(knowledge, phrase, noun) if e.kind != "person"]
     armed = next((e for e in entities if e.kind == "group"), None)
-    if armed is not None and (generic or own_sector in ("REB", "UAF", "CRM", "PTY")):
+    if armed is not None and (generic or own_sector in ("REB", "UAF", "CRM", "PTY", "MIL")):
+        # "Hamas fighters", "YPG forces", "Wagner troops": the armed group itself
         return entity_candidate(phrase, armed)
     country = phrase_country(knowledge, phrase, noun)
     other_nouns = [ref for m in phrase.matches if m is not noun for ref in m.refs("noun")]
