@@ -43,6 +43,9 @@ class Settings(BaseModel):
     date_rule_files: tuple[Path, ...] = Field(
         (), description="Extra date rule files (YAML) added to the bundled TIMEX3 rules."
     )
+    quote_files: tuple[Path, ...] = Field(
+        (), description="Extra quote cue files (YAML: cue verbs, cue nouns, source phrases) added to the bundled ones."
+    )
     place_files: tuple[Path, ...] = Field(
         (), description="Extra gazetteer files (CSV) of places and aliases added to the bundled gazetteer."
     )
