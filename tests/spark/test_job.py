@@ -134,3 +134,21 @@ def test_job_cli_spark_ingest_then_load(runs, tmp_path: Path, capsys: pytest.Cap
     con = duckdb.connect(str(db), read_only=True)
     assert con.execute("SELECT kind, line FROM errors").fetchall() == [("malformed", 2)]
     con.close()
+
+
+def test_job_spark_writer_for_urls_gives_the_same_tables(spark, tmp_path: Path) -> None:
+    """An --out URL (hdfs://, s3a://; file:// here) goes through Spark's DataFrame writer."""
+    corpus = tmp_path / "tiny.jsonl"
+    corpus.write_text(
+        json.dumps({"id": "t1", "text": "Troops of Mali withdrew from the town of Gao on Sunday.", "published": "2024-05-05"})
+        + "\n[1, 2]\n"
+    )
+    by_arrow = run_spark_ingest(spark, [corpus], str(tmp_path / "arrow"), Settings(), partitions=2)
+    by_spark = run_spark_ingest(spark, [corpus], f"file://{tmp_path}/spark", Settings(), partitions=2)
+    assert (by_arrow.stored, by_arrow.errors, by_spark.stored, by_spark.errors) == (1, 1, 1, 1)
+    for table in TABLES:
+        arrow_rows = pq.read_table(tmp_path / "arrow" / f"{table}.parquet").to_pylist()
+        spark_rows = pq.read_table(tmp_path / "spark" / f"{table}.parquet").to_pylist()
+        ignored = {"ingested_at", "at"}  # each run has its own start time
+        strip = [{key: value for key, value in row.items() if key not in ignored} for row in spark_rows]
+        assert strip == [{key: value for key, value in row.items() if key not in ignored} for row in arrow_rows], table
