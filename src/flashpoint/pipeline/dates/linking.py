@@ -16,10 +16,6 @@ FUTURE_LEMMAS = frozenset({
     "plan", "expect", "schedule", "intend", "hope", "want", "aim", "prepare", "set", "due", "seek",
     "vow", "promise", "threaten", "pledge", "propose", "agree", "decide", "going", "likely", "poised",
 })
-REPORTING_LEMMAS = frozenset({
-    "say", "tell", "report", "announce", "claim", "state", "add", "note", "confirm", "deny", "write",
-    "insist", "warn", "acknowledge", "explain", "argue",
-})
 MAX_HEAD_STEPS = 6
 
 
@@ -51,17 +47,18 @@ def verb_tense(verb: Token, depth: int = 0) -> str:
         head = verb.head
         if head is verb or depth > 2 or not is_verbal(head):
             return "future"
-        if head.lemma_.lower() in FUTURE_LEMMAS:
+        if head.lemma_.lower() in FUTURE_LEMMAS or head.lower_ == "going":
             return "future"
         return verb_tense(head, depth + 1)
     if verb.tag_ == "VBD" or any(child.tag_ == "VBD" for child in auxiliaries):
         return "past"
-    if verb.tag_ == "VBN" and words & {"have", "has", "'ve"}:
+    if verb.tag_ == "VBN" and (not auxiliaries or words & {"have", "has", "'ve"}):
+        # A bare participle ("its record high set on Aug. 6") or a present perfect.
         return "past"
-    if verb.tag_ in ("VBZ", "VBP", "VBG") or any(child.tag_ in ("VBZ", "VBP") for child in auxiliaries):
-        # Headlines and leads report in the present ("says"); other present verbs with a day
-        # name announce what is scheduled ("the talks open Monday").
-        return "past" if verb.lemma_.lower() in REPORTING_LEMMAS else "future"
+    if verb.tag_ == "VBG" and not auxiliaries and verb.head is not verb and depth <= 2 and is_verbal(verb.head):
+        # A participle clause ("closing unchanged Friday") takes the tense of the clause it hangs on.
+        return verb_tense(verb.head, depth + 1)
+    # The present tense says little: headlines report the past in it, schedules the future.
     return ""
 
 

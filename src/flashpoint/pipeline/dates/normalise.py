@@ -505,6 +505,12 @@ def normalise_every(match: re.Match[str], rules: DateRules, context: Context) ->
     return Normalised(duration_value(amount or 1, unit))
 
 
+def normalise_month_set(match: re.Match[str], rules: DateRules, context: Context) -> Normalised | None:
+    if not vocabulary_word_ok(group(match, "month"), rules.months, rules):
+        return None
+    return Normalised(f"XXXX-{rules.months[key(group(match, 'month'))]:02d}")
+
+
 def normalise_phrase(match: re.Match[str], rules: DateRules, context: Context) -> Normalised | None:
     phrase = rules.phrases.get(key(group(match, "phrase")))
     return None if phrase is None else Normalised(phrase.value, phrase.type)
@@ -531,5 +537,6 @@ NORMALISERS: dict[str, Normaliser] = {
     "clock": normalise_clock,
     "duration": normalise_duration,
     "every": normalise_every,
+    "month_set": normalise_month_set,
     "phrase": normalise_phrase,
 }

@@ -77,12 +77,15 @@ def _alternation(words: Sequence[str]) -> str:
 
 
 def _number_pattern(number_words: Mapping[str, float]) -> str:
-    single = [word for word in number_words if " " not in word]
-    phrases = [word for word in number_words if " " in word]
+    # Articles ("a", "an") count only alone or at the head of a listed phrase ("a dozen"):
+    # in "a five-year plan" the article is not part of the number.
+    articles = {"a", "an"}
+    single = [word for word in number_words if " " not in word and word not in articles]
+    phrases = [word for word in number_words if " " in word or word in articles]
     word = f"(?:{_alternation(single)})"
     compound = rf"{word}(?:[- ]{word})*"
     phrase_part = f"{_alternation(phrases)}|" if phrases else ""
-    return rf"{phrase_part}\d+(?:\.\d+)?|{compound}"
+    return rf"{compound}|\d+(?:\.\d+)?|{phrase_part}(?!)"
 
 
 def placeholder_patterns(vocab: Mapping[str, Any]) -> dict[str, str]:
