@@ -10,6 +10,9 @@ from datetime import date, timedelta
 
 SEASON_MONTHS = {"SP": (3, 4, 5), "SU": (6, 7, 8), "FA": (9, 10, 11), "WI": (12, 1, 2)}
 SEASON_ORDER = ("WI", "SP", "SU", "FA")
+# News mostly reports what happened: a month or day named without a year is taken to lie ahead
+# only when it is less than half as far ahead as its previous occurrence lies behind.
+FUTURE_DISTANCE_WEIGHT = 2
 
 
 def iso_day(day: date) -> str:
@@ -122,8 +125,8 @@ def weekday_near(anchor: date, weekday: int, direction: str) -> date:
 
 def nearest_year_for(anchor: date, month: int, day: int | None, direction: str | None) -> int | None:
     """The year that places (month, day) nearest to anchor: past on or before it, future on or
-    after it, or either side when the direction is unknown. None if no nearby year has that day
-    (29 February far from a leap year)."""
+    after it, or either side when the direction is unknown (future distances count double).
+    None if no nearby year has that day (29 February far from a leap year)."""
     candidates: list[tuple[int, date]] = []
     for year in (anchor.year - 1, anchor.year, anchor.year + 1):
         when = valid_date(year, month, day or 1)
@@ -140,7 +143,8 @@ def nearest_year_for(anchor: date, month: int, day: int | None, direction: str |
             continue
         if direction == "future" and when < here:
             continue
-        candidates.append((abs((when - here).days), when))
+        days = (when - here).days
+        candidates.append((days * FUTURE_DISTANCE_WEIGHT if days > 0 else -days, when))
     if not candidates:
         # 29 February: the closest leap year in the asked direction.
         step = -1 if direction == "past" else 1

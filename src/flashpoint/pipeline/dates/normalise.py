@@ -93,7 +93,9 @@ def is_abbreviated(text: str, table: dict[str, int] | object) -> bool:
 
 
 def direction(context: Context) -> str | None:
-    return context.tense or None
+    """Only the future is trusted from the parse (will, modals); past tense around a date is
+    too often the reporting verb ("directors authorized a split payable Dec. 7")."""
+    return "future" if context.tense == "future" else None
 
 
 def year_from(match: re.Match[str], context: Context, *names: str) -> int | None:
@@ -415,6 +417,32 @@ def normalise_reference_quarter(match: re.Match[str], rules: DateRules, context:
     return Normalised(cal.quarter_value(*cal.shift_quarter(context.anchor.year, cal.quarter_of(context.anchor.month), -1)))
 
 
+def normalise_latest_quarter(match: re.Match[str], rules: DateRules, context: Context) -> Normalised | None:
+    if context.anchor is None:
+        return Normalised("XXXX-QX")
+    return Normalised(cal.quarter_value(*cal.shift_quarter(context.anchor.year, cal.quarter_of(context.anchor.month), -1)))
+
+
+def normalise_weekend(match: re.Match[str], rules: DateRules, context: Context) -> Normalised | None:
+    """The weekend just past (or, in the future tense, the coming one)."""
+    if context.anchor is None:
+        return Normalised("XXXX-WXX-WE")
+    way = "future" if context.tense == "future" else "past"
+    saturday = cal.weekday_near(context.anchor, 6, way)
+    if way == "past" and context.anchor.isoweekday() == 7:
+        saturday = context.anchor - timedelta(days=1)
+    return Normalised(cal.iso_week(saturday) + "-WE")
+
+
+def normalise_this_year(match: re.Match[str], rules: DateRules, context: Context) -> Normalised | None:
+    return Normalised("XXXX" if context.anchor is None else str(context.anchor.year))
+
+
+def normalise_this_month(match: re.Match[str], rules: DateRules, context: Context) -> Normalised | None:
+    anchor = context.anchor
+    return Normalised("XXXX-XX" if anchor is None else cal.month_value(anchor.year, anchor.month))
+
+
 # --- times of day ---
 
 
@@ -534,6 +562,10 @@ NORMALISERS: dict[str, Normaliser] = {
     "offset": normalise_offset,
     "year_ago": normalise_year_ago,
     "reference_quarter": normalise_reference_quarter,
+    "latest_quarter": normalise_latest_quarter,
+    "weekend": normalise_weekend,
+    "this_year": normalise_this_year,
+    "this_month": normalise_this_month,
     "clock": normalise_clock,
     "duration": normalise_duration,
     "every": normalise_every,
