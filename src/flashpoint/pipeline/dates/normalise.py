@@ -354,7 +354,7 @@ def _amount(match: re.Match[str], rules: DateRules) -> float | None:
     if group(match, "vague"):
         return 0.0
     value = parse_number(group(match, "num") or "", rules)
-    if value is not None and "and a half" in key(match.group(0)):
+    if value is not None and ("and a half" in key(match.group(0)) or group(match, "fraction")):
         value += 0.5
     return value
 
@@ -457,13 +457,15 @@ def normalise_clock(match: re.Match[str], rules: DateRules, context: Context) ->
     else:
         hour = int(hour_text)
         meridiem = key(group(match, "ampm")).replace(".", "")
+        meridiem = {"in the morning": "am", "in the afternoon": "pm", "in the evening": "pm", "at night": "pm"}.get(meridiem, meridiem)
         if meridiem and not 1 <= hour <= 12:
             return None
         if meridiem == "pm" and hour < 12:
             hour += 12
         elif meridiem == "am" and hour == 12:
             hour = 0
-    zone = rules.time_zones.get(key(group(match, "tz")), "") if group(match, "tz") else ""
+    zone_text = group(match, "tz") or group(match, "tz2")
+    zone = rules.time_zones.get(key(zone_text), "") if zone_text else ""
     day = _clock_day(match, rules, context)
     if day is None:
         return None
@@ -495,15 +497,25 @@ def _clock_day(match: re.Match[str], rules: DateRules, context: Context) -> str 
 # --- durations and sets ---
 
 
+# A half of each unit in the next smaller one: "2 1/2 years" is P2Y6M, as TimeBank writes it.
+HALF_UNITS = {"Y": "6M", "M": "15D", "W": "3DT12H", "D": "T12H", "TH": "30M", "TM": "30S"}
+
+
 def duration_value(amount: float, unit: str) -> str:
-    """P3Y, PT5H, PXW; decades and centuries as years, quarters as months, as TimeBank writes them."""
-    factor = {"DE": (10, "Y"), "CE": (100, "Y"), "Q": (3, "M"), "WE": (2, "D"), "FN": (2, "W")}
+    """P3Y, PT5H, PXW, P2Q; decades and centuries as years, as TimeBank writes them."""
+    factor = {"DE": (10, "Y"), "CE": (100, "Y"), "WE": (2, "D"), "FN": (2, "W")}
     multiplier, letter = factor.get(unit, (1, unit))
     if amount == 0:
         quantity = "X"
-        letter = "DE" if unit == "DE" else letter
+        letter = unit if unit in ("DE", "CE") else letter
     else:
-        quantity = number_text(amount * multiplier)
+        amount *= multiplier
+        whole = int(amount)
+        if amount - whole == 0.5 and whole and letter in HALF_UNITS:
+            half = HALF_UNITS[letter]
+            prefix = "PT" if letter.startswith("T") else "P"
+            return f"{prefix}{whole}{letter.lstrip('T')}{half}"
+        quantity = number_text(amount)
     if letter.startswith("T"):
         return f"PT{quantity}{letter[1:]}"
     return f"P{quantity}{letter}"
@@ -515,11 +527,26 @@ def normalise_duration(match: re.Match[str], rules: DateRules, context: Context)
     amount = _amount(match, rules)
     if unit is None or amount is None:
         return None
-    if unit == "TS" and key(group(match, "num")) in ("a", "an"):
+    article = key(group(match, "num")) in ("a", "an")
+    if unit == "TS" and article:
+        return None
+    # "$500 million a year", "four flights a week": a rate, not a duration.
+    if article and any(ch.isdigit() for ch in match.string[max(0, match.start() - 25) : match.start()]):
+        return None
+    if article and _follows_number_word(match, rules):
         return None
     if group(match, "hyphen_unit") and key(unit_text).endswith("s"):
         return None
     return Normalised(duration_value(amount, unit))
+
+
+def _follows_number_word(match: re.Match[str], rules: DateRules) -> bool:
+    words = match.string[max(0, match.start() - 40) : match.start()].lower().split()[-3:]
+    return any(word in rules.number_words and word not in ("a", "an") for word in words)
+
+
+def normalise_period_ended(match: re.Match[str], rules: DateRules, context: Context) -> Normalised | None:
+    return Normalised("P1Y" if key(group(match, "period_unit")) == "year" else "P1Q")
 
 
 def normalise_every(match: re.Match[str], rules: DateRules, context: Context) -> Normalised | None:
@@ -569,6 +596,7 @@ NORMALISERS: dict[str, Normaliser] = {
     "clock": normalise_clock,
     "duration": normalise_duration,
     "every": normalise_every,
+    "period_ended": normalise_period_ended,
     "month_set": normalise_month_set,
     "phrase": normalise_phrase,
 }
