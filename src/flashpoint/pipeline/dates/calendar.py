@@ -10,6 +10,8 @@ from datetime import date, timedelta
 
 SEASON_MONTHS = {"SP": (3, 4, 5), "SU": (6, 7, 8), "FA": (9, 10, 11), "WI": (12, 1, 2)}
 SEASON_ORDER = ("WI", "SP", "SU", "FA")
+# The future tense in reported speech counts from the report, a little before publication.
+FUTURE_TOLERANCE_DAYS = 14
 # News mostly reports what happened: a month or day named without a year is taken to lie ahead
 # only when it is less than half as far ahead as its previous occurrence lies behind.
 FUTURE_DISTANCE_WEIGHT = 2
@@ -141,7 +143,7 @@ def nearest_year_for(anchor: date, month: int, day: int | None, direction: str |
             here = anchor
         if direction == "past" and when > here:
             continue
-        if direction == "future" and when < here:
+        if direction == "future" and (when - here).days < -FUTURE_TOLERANCE_DAYS:
             continue
         days = (when - here).days
         candidates.append((days * FUTURE_DISTANCE_WEIGHT if days > 0 else -days, when))

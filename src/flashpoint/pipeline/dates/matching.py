@@ -103,7 +103,9 @@ def find_dates(
     def context_for(candidate: Candidate, reference: tuple[int, int] | None = None) -> Context:
         bounds = (candidate.start, candidate.end)
         if bounds not in tenses:
-            tenses[bounds] = tense_at(*bounds)
+            before = text[max(0, candidate.start - 30) : candidate.start]
+            cued = rules.future_cues is not None and rules.future_cues.search(before) is not None
+            tenses[bounds] = "future" if cued else tense_at(*bounds)
         return Context(anchor, tenses[bounds], reference)
 
     valid = [

@@ -92,9 +92,15 @@ def is_abbreviated(text: str, table: dict[str, int] | object) -> bool:
     return any(other != word and len(other) > len(word) and number == value for other, number in table.items())  # type: ignore[attr-defined]
 
 
-def direction(context: Context) -> str | None:
+def direction(context: Context, match: re.Match[str] | None = None) -> str | None:
     """Only the future is trusted from the parse (will, modals); past tense around a date is
-    too often the reporting verb ("directors authorized a split payable Dec. 7")."""
+    too often the reporting verb ("directors authorized a split payable Dec. 7"). An explicit
+    "last" or "next" before the date decides."""
+    word = key(group(match, "day_rel")) if match is not None else ""
+    if word in ("last", "this past"):
+        return "past"
+    if word in ("next", "this coming"):
+        return "future"
     return "future" if context.tense == "future" else None
 
 
@@ -140,7 +146,7 @@ def normalise_calendar(match: re.Match[str], rules: DateRules, context: Context)
     if day is None and year is None and month_text and is_abbreviated(month_text, rules.months) and not match.group(0).rstrip().endswith("."):
         return None
     if year is None:
-        year = "XXXX" if context.anchor is None else cal.nearest_year_for(context.anchor, month, day, direction(context))
+        year = "XXXX" if context.anchor is None else cal.nearest_year_for(context.anchor, month, day, direction(context, match))
         if year is None:
             return None
     if day is None:
@@ -152,6 +158,13 @@ def normalise_calendar(match: re.Match[str], rules: DateRules, context: Context)
         zone = "Z" if group(match, "tz") else ""
         return Normalised(f"{value}T{group(match, 'hour')}:{group(match, 'minute')}{zone}", "TIME")
     return Normalised(value)
+
+
+def normalise_week_of(match: re.Match[str], rules: DateRules, context: Context) -> Normalised | None:
+    found = normalise_calendar(match, rules, context)
+    if found is None or not re.fullmatch(r"\d{4}-\d\d-\d\d", found.value):
+        return None if found is None else Normalised("XXXX-WXX")
+    return Normalised(cal.iso_week(date.fromisoformat(found.value)))
 
 
 def normalise_numeric_date(match: re.Match[str], rules: DateRules, context: Context) -> Normalised | None:
@@ -574,6 +587,7 @@ def normalise_phrase(match: re.Match[str], rules: DateRules, context: Context) -
 NORMALISERS: dict[str, Normaliser] = {
     "calendar": normalise_calendar,
     "numeric_date": normalise_numeric_date,
+    "week_of": normalise_week_of,
     "decade": normalise_decade,
     "century": normalise_century,
     "season": normalise_season,

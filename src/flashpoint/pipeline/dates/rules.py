@@ -22,7 +22,7 @@ MAPPING_SECTIONS = (
     "months", "weekdays", "number_words", "units", "relative_words", "offset_words", "seasons",
     "parts_of_day", "ordinals", "time_zones", "holidays",
 )
-LIST_SECTIONS = ("capitalised_only", "vague_numbers", "modifiers", "stop_phrases")
+LIST_SECTIONS = ("capitalised_only", "vague_numbers", "modifiers", "stop_phrases", "future_cues")
 PLACEHOLDER = re.compile(r"\{([a-z_]+?)(\d?)\}")
 # A match may not start inside a number, a currency amount or a word, nor end inside a word.
 LEFT_EDGE = r"(?<![\w$£€#/.,:-])"
@@ -61,6 +61,7 @@ class DateRules:
     capitalised_only: frozenset[str]
     vague_numbers: frozenset[str]
     phrases: Mapping[str, Phrase]
+    future_cues: re.Pattern[str] | None
     stop_phrases: re.Pattern[str] | None
     rules: tuple[DateRule, ...]
 
@@ -178,6 +179,13 @@ def _phrase_table(entries: Sequence[tuple[str, Any]]) -> dict[str, Phrase]:
     return table
 
 
+def _cue_pattern(cues: Sequence[str]) -> re.Pattern[str] | None:
+    """Matches text that ends with one of the cue words (the text before a date)."""
+    if not cues:
+        return None
+    return re.compile(rf"(?<!\w)(?:{_alternation(cues)})\s*(?:the\s+)?$", re.IGNORECASE)
+
+
 def load_date_rules(extra_files: Sequence[Path] = ()) -> DateRules:
     files = [bundled_path("dates.yaml"), *extra_files]
     vocab, rule_entries, phrase_entries = _merge_vocab(files)
@@ -196,5 +204,5 @@ def load_date_rules(extra_files: Sequence[Path] = ()) -> DateRules:
         seasons=vocab["seasons"], parts_of_day=vocab["parts_of_day"], ordinals=vocab["ordinals"],
         time_zones=vocab["time_zones"], holidays=vocab["holidays"],
         capitalised_only=frozenset(vocab["capitalised_only"]), vague_numbers=frozenset(vocab["vague_numbers"]),
-        phrases=phrases, stop_phrases=stop_pattern, rules=tuple(rules),
+        phrases=phrases, future_cues=_cue_pattern(vocab["future_cues"]), stop_phrases=stop_pattern, rules=tuple(rules),
     )
