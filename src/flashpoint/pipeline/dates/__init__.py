@@ -3,8 +3,9 @@ publication date. Rules live in ``data/dates.yaml`` (and users' ``date_rule_file
 docs/dates.md.
 
 Modules: ``rules`` loads and compiles the rule files, ``matching`` finds and selects matches,
-``normalise`` computes values, ``calendar`` does the date arithmetic, ``linking`` reads the parse
-(tense of the governing verb, ``date_governing`` for events).
+``values`` holds what every normaliser shares, ``normalise`` computes date values and
+``durations`` those of times, durations and sets, ``calendar`` does the date arithmetic, and
+``linking`` reads the parse (tense of the governing verb, ``date_governing`` for events).
 """
 
 from __future__ import annotations

@@ -137,10 +137,7 @@ def nearest_year_for(anchor: date, month: int, day: int | None, direction: str |
         if when is None:
             return None
         # With month precision, compare month starts so "October" in October is this October.
-        if day is None:
-            here = date(anchor.year, anchor.month, 1)
-        else:
-            here = anchor
+        here = date(anchor.year, anchor.month, 1) if day is None else anchor
         if direction == "past" and when > here:
             continue
         if direction == "future" and (when - here).days < -FUTURE_TOLERANCE_DAYS:

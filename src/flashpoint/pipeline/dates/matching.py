@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from flashpoint.model import TimexType
-from flashpoint.pipeline.dates.normalise import NORMALISERS, Context, Normalised
+from flashpoint.pipeline.dates.normalise import NORMALISERS
 from flashpoint.pipeline.dates.rules import DateRule, DateRules
+from flashpoint.pipeline.dates.values import Context, Normalised
 
 QUARTER_VALUE = re.compile(r"^(\d{4})-Q([1-4])$")
 # How far back (in characters) a named quarter still anchors "a year earlier".

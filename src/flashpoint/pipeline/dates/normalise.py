@@ -1,127 +1,44 @@
-"""TIMEX3 values from rule matches: one pure function per ``normalise`` name in the rule files.
-
-Each normaliser gets the regex match, the loaded vocabulary and a ``Context`` (publication date,
-tense of the governing verb, the last quarter the article named) and returns the value, or None
-to reject the match. Without a publication date relative expressions keep an underspecified value
-(``XXXX-WXX``) instead of a guess.
-"""
+"""TIMEX3 values of calendar dates, relative dates and reference words: one pure function per
+``normalise`` name in the rule files (times, durations and sets are in ``durations``)."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from flashpoint.model import TimexType
 from flashpoint.pipeline.dates import calendar as cal
+from flashpoint.pipeline.dates.values import (
+    DECADE_ONLY_AFTER,
+    MONTH_LEAD_INS,
+    POSSESSIVES,
+    UNIT_GRANULARITY,
+    Context,
+    Normalised,
+    Normaliser,
+    amount_before_unit,
+    direction,
+    group,
+    is_abbreviated,
+    key,
+    part_suffix,
+    previous_word,
+    relative_year,
+    vocabulary_word_ok,
+    year_from,
+)
 
 if TYPE_CHECKING:
     from flashpoint.pipeline.dates.rules import DateRules
-
-Tense = str  # "past", "future" or "" when unknown
-
-
-@dataclass(frozen=True)
-class Context:
-    anchor: date | None
-    tense: Tense = ""
-    # The last quarter the text named, as (year, quarter): "a year earlier" then means that
-    # quarter a year before, which is how earnings reports use it.
-    reference_quarter: tuple[int, int] | None = None
-
-
-@dataclass(frozen=True)
-class Normalised:
-    value: str
-    type: TimexType | None = None  # overrides the rule's type when set
-
-
-Normaliser = Callable[[re.Match[str], "DateRules", Context], Normalised | None]
-POSSESSIVES = frozenset("his her their its my our your whose".split())
-DECADE_ONLY_AFTER = frozenset("the early late mid in of since during through".split())
-UNIT_GRANULARITY = {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "M": "XXXX-XX", "Y": "XXXX", "Q": "XXXX-QX"}
-
-
-def group(match: re.Match[str], name: str) -> str | None:
-    return match.groupdict().get(name)
-
-
-def key(text: str | None) -> str:
-    return " ".join((text or "").lower().split())
-
-
-def previous_word(match: re.Match[str]) -> str:
-    before = match.string[max(0, match.start() - 30) : match.start()].split()
-    return before[-1].lower().strip(",;:(\"'") if before else ""
-
-
-def parse_number(text: str, rules: DateRules) -> float | None:
-    """Digits or English number words ("twenty four", "a hundred thirty", "a couple of")."""
-    cleaned = key(text)
-    if re.fullmatch(r"\d+(?:\.\d+)?", cleaned):
-        return float(cleaned)
-    if cleaned in rules.number_words:
-        return float(rules.number_words[cleaned])
-    total = 0.0
-    for part in re.split(r"[- ]", cleaned):
-        value = rules.number_words.get(part)
-        if value is None:
-            return None
-        total = max(total, 1.0) * value if value == 100 else total + value
-    return total
-
-
-def number_text(value: float) -> str:
-    return str(int(value)) if value == int(value) else f"{value:g}"
-
-
-def vocabulary_word_ok(text: str | None, vocab: dict[str, int] | object, rules: DateRules) -> bool:
-    """Month and weekday words that are also plain words must be capitalised."""
-    if text is None:
-        return True
-    word = key(text)
-    return not (word in rules.capitalised_only and text[0].islower())
-
-
-def is_abbreviated(text: str, table: dict[str, int] | object) -> bool:
-    """True for "Aug" when the same month also has a longer name in the table."""
-    word = key(text)
-    value = table[word]  # type: ignore[index]
-    return any(other != word and len(other) > len(word) and number == value for other, number in table.items())  # type: ignore[attr-defined]
-
-
-def direction(context: Context, match: re.Match[str] | None = None) -> str | None:
-    """Only the future is trusted from the parse (will, modals); past tense around a date is
-    too often the reporting verb ("directors authorized a split payable Dec. 7"). An explicit
-    "last" or "next" before the date decides."""
-    word = key(group(match, "day_rel")) if match is not None else ""
-    if word in ("last", "this past"):
-        return "past"
-    if word in ("next", "this coming"):
-        return "future"
-    return "future" if context.tense == "future" else None
-
-
-def year_from(match: re.Match[str], context: Context, *names: str) -> int | None:
-    for name in names:
-        text = group(match, name)
-        if text:
-            return int(text)
-    return None
-
-
-def relative_year(match: re.Match[str], rules: DateRules, context: Context, *names: str) -> int | None | str:
-    """The year named by "this/last/next year"; "XXXX" without a publication date."""
-    for name in names:
-        word = key(group(match, name))
-        if word in ("this", "last", "next"):
-            if context.anchor is None:
-                return "XXXX"
-            return context.anchor.year + {"this": 0, "last": -1, "next": 1}[word]
-    return None
-
+from flashpoint.pipeline.dates.durations import (
+    normalise_clock,
+    normalise_duration,
+    normalise_every,
+    normalise_month_set,
+    normalise_period_ended,
+    normalise_phrase,
+)
 
 # --- absolute dates ---
 
@@ -143,8 +60,12 @@ def normalise_calendar(match: re.Match[str], rules: DateRules, context: Context)
         year = named
     if month is None:
         return None if year is None else Normalised(str(year))
-    if day is None and year is None and month_text and is_abbreviated(month_text, rules.months) and not match.group(0).rstrip().endswith("."):
-        return None
+    if day is None and year is None and month_text:
+        if is_abbreviated(month_text, rules.months) and not match.group(0).rstrip().endswith("."):
+            return None
+        # "May I ask", "March on": a month that is also a common word needs a lead-in ("in May").
+        if key(month_text) in rules.capitalised_only and key(match.group(0)) == key(month_text) and previous_word(match) not in MONTH_LEAD_INS:
+            return None
     if year is None:
         year = "XXXX" if context.anchor is None else cal.nearest_year_for(context.anchor, month, day, direction(context, match))
         if year is None:
@@ -257,16 +178,11 @@ def normalise_holiday(match: re.Match[str], rules: DateRules, context: Context) 
 # --- relative dates ---
 
 
-def _part_suffix(match: re.Match[str], rules: DateRules) -> str:
-    part = group(match, "part")
-    return f"T{rules.parts_of_day[key(part)]}" if part else ""
-
-
 def normalise_deictic_day(match: re.Match[str], rules: DateRules, context: Context) -> Normalised | None:
     word = key(group(match, "dayword"))
     steps = {"today": 0, "tonight": 0, "this": 0, "yesterday": -1, "last": -1, "tomorrow": 1,
              "the day before yesterday": -2, "the day after tomorrow": 2}
-    suffix = _part_suffix(match, rules)
+    suffix = part_suffix(match, rules)
     if word == "tonight":
         suffix = "TNI"
     if word == "last" and suffix not in ("TNI", "TEV"):
@@ -340,7 +256,7 @@ def normalise_weekday(match: re.Match[str], rules: DateRules, context: Context) 
     if is_abbreviated(text or "", rules.weekdays) and not match.group(0).rstrip().endswith("."):
         return None
     weekday = rules.weekdays[key(text)]
-    suffix = _part_suffix(match, rules)
+    suffix = part_suffix(match, rules)
     kind: TimexType = "TIME" if suffix else "DATE"
     if context.anchor is None:
         return Normalised(f"XXXX-WXX-{weekday}{suffix}", kind)
@@ -357,23 +273,13 @@ def normalise_weekday_set(match: re.Match[str], rules: DateRules, context: Conte
     text = group(match, "weekday") or group(match, "weekday2")
     if not vocabulary_word_ok(text, rules.weekdays, rules) or is_abbreviated(text or "", rules.weekdays):
         return None
-    part = group(match, "part") or group(match, "part2")
+    part = group(match, "part") or group(match, "part2") or group(match, "part3")
     suffix = f"T{rules.parts_of_day[key(part)]}" if part else ""
     return Normalised(f"XXXX-WXX-{rules.weekdays[key(text)]}{suffix}")
 
 
-def _amount(match: re.Match[str], rules: DateRules) -> float | None:
-    """The number before a unit; 0 stands for a vague quantity ("a few")."""
-    if group(match, "vague"):
-        return 0.0
-    value = parse_number(group(match, "num") or "", rules)
-    if value is not None and ("and a half" in key(match.group(0)) or group(match, "fraction")):
-        value += 0.5
-    return value
-
-
 def normalise_offset(match: re.Match[str], rules: DateRules, context: Context) -> Normalised | None:
-    amount = _amount(match, rules)
+    amount = amount_before_unit(match, rules)
     unit = rules.units.get(key(group(match, "unit")))
     sign = int(rules.offset_words[key(group(match, "offset_word"))])
     if amount is None or unit is None:
@@ -454,134 +360,6 @@ def normalise_this_year(match: re.Match[str], rules: DateRules, context: Context
 def normalise_this_month(match: re.Match[str], rules: DateRules, context: Context) -> Normalised | None:
     anchor = context.anchor
     return Normalised("XXXX-XX" if anchor is None else cal.month_value(anchor.year, anchor.month))
-
-
-# --- times of day ---
-
-
-def normalise_clock(match: re.Match[str], rules: DateRules, context: Context) -> Normalised | None:
-    hour_text = group(match, "hour") or group(match, "hour24")
-    minute = int(group(match, "minute") or group(match, "minute24") or 0)
-    word = key(group(match, "clockword"))
-    if word:
-        hour, minute = (24, 0) if word == "midnight" else (12, 0)
-    elif hour_text is None:
-        return None
-    else:
-        hour = int(hour_text)
-        meridiem = key(group(match, "ampm")).replace(".", "")
-        meridiem = {"in the morning": "am", "in the afternoon": "pm", "in the evening": "pm", "at night": "pm"}.get(meridiem, meridiem)
-        if meridiem and not 1 <= hour <= 12:
-            return None
-        if meridiem == "pm" and hour < 12:
-            hour += 12
-        elif meridiem == "am" and hour == 12:
-            hour = 0
-    zone_text = group(match, "tz") or group(match, "tz2")
-    zone = rules.time_zones.get(key(zone_text), "") if zone_text else ""
-    day = _clock_day(match, rules, context)
-    if day is None:
-        return None
-    return Normalised(f"{day}T{hour:02d}:{minute:02d}{zone}")
-
-
-def _clock_day(match: re.Match[str], rules: DateRules, context: Context) -> str | None:
-    anchor = context.anchor
-    if group(match, "weekday"):
-        weekday = rules.weekdays[key(group(match, "weekday"))]
-        if anchor is None:
-            return f"XXXX-WXX-{weekday}"
-        way = "future" if context.tense == "future" else "past"
-        return cal.weekday_near(anchor, weekday, way).isoformat()
-    if group(match, "month"):
-        if not vocabulary_word_ok(group(match, "month"), rules.months, rules):
-            return None
-        month, day = rules.months[key(group(match, "month"))], int(group(match, "day") or 1)
-        year: int | str | None = year_from(match, context, "year")
-        if year is None:
-            year = "XXXX" if anchor is None else cal.nearest_year_for(anchor, month, day, direction(context))
-        return None if year is None else f"{year}-{month:02d}-{day:02d}"
-    if anchor is None:
-        return "XXXX-XX-XX"
-    step = {"yesterday": -1, "tomorrow": 1}.get(key(group(match, "dayword")), 0)
-    return (anchor + timedelta(days=step)).isoformat()
-
-
-# --- durations and sets ---
-
-
-# A half of each unit in the next smaller one: "2 1/2 years" is P2Y6M, as TimeBank writes it.
-HALF_UNITS = {"Y": "6M", "M": "15D", "W": "3DT12H", "D": "T12H", "TH": "30M", "TM": "30S"}
-
-
-def duration_value(amount: float, unit: str) -> str:
-    """P3Y, PT5H, PXW, P2Q; decades and centuries as years, as TimeBank writes them."""
-    factor = {"DE": (10, "Y"), "CE": (100, "Y"), "WE": (2, "D"), "FN": (2, "W")}
-    multiplier, letter = factor.get(unit, (1, unit))
-    if amount == 0:
-        quantity = "X"
-        letter = unit if unit in ("DE", "CE") else letter
-    else:
-        amount *= multiplier
-        whole = int(amount)
-        if amount - whole == 0.5 and whole and letter in HALF_UNITS:
-            half = HALF_UNITS[letter]
-            prefix = "PT" if letter.startswith("T") else "P"
-            return f"{prefix}{whole}{letter.lstrip('T')}{half}"
-        quantity = number_text(amount)
-    if letter.startswith("T"):
-        return f"PT{quantity}{letter[1:]}"
-    return f"P{quantity}{letter}"
-
-
-def normalise_duration(match: re.Match[str], rules: DateRules, context: Context) -> Normalised | None:
-    unit_text = group(match, "unit") or group(match, "hyphen_unit")
-    unit = rules.units.get(key(unit_text))
-    amount = _amount(match, rules)
-    if unit is None or amount is None:
-        return None
-    article = key(group(match, "num")) in ("a", "an")
-    if unit == "TS" and article:
-        return None
-    # "$500 million a year", "four flights a week": a rate, not a duration.
-    if article and any(ch.isdigit() for ch in match.string[max(0, match.start() - 25) : match.start()]):
-        return None
-    if article and _follows_number_word(match, rules):
-        return None
-    if group(match, "hyphen_unit") and key(unit_text).endswith("s"):
-        return None
-    return Normalised(duration_value(amount, unit))
-
-
-def _follows_number_word(match: re.Match[str], rules: DateRules) -> bool:
-    words = match.string[max(0, match.start() - 40) : match.start()].lower().split()[-3:]
-    return any(word in rules.number_words and word not in ("a", "an") for word in words)
-
-
-def normalise_period_ended(match: re.Match[str], rules: DateRules, context: Context) -> Normalised | None:
-    return Normalised("P1Y" if key(group(match, "period_unit")) == "year" else "P1Q")
-
-
-def normalise_every(match: re.Match[str], rules: DateRules, context: Context) -> Normalised | None:
-    unit_text = key(group(match, "set_unit"))
-    unit = rules.units.get(unit_text) or ("D" if unit_text.startswith("night") else None)
-    if unit is None:
-        return None
-    amount = parse_number(group(match, "num") or "", rules) if group(match, "num") else None
-    if "other" in key(match.group(0)).split():
-        amount = 2
-    return Normalised(duration_value(amount or 1, unit))
-
-
-def normalise_month_set(match: re.Match[str], rules: DateRules, context: Context) -> Normalised | None:
-    if not vocabulary_word_ok(group(match, "month"), rules.months, rules):
-        return None
-    return Normalised(f"XXXX-{rules.months[key(group(match, 'month'))]:02d}")
-
-
-def normalise_phrase(match: re.Match[str], rules: DateRules, context: Context) -> Normalised | None:
-    phrase = rules.phrases.get(key(group(match, "phrase")))
-    return None if phrase is None else Normalised(phrase.value, phrase.type)
 
 
 NORMALISERS: dict[str, Normaliser] = {
