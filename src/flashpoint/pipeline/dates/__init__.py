@@ -43,19 +43,18 @@ class DatesComponent:
         self.rules = rules
 
     def __call__(self, doc: Doc) -> Doc:
+        text = doc.text  # built from the tokens on each access: read it once
         ranges = excluded_char_ranges(doc)
+        parsed = doc.has_annotation("DEP")
 
         def excluded(start: int, end: int) -> bool:
             return any(s < end and start < e for s, e in ranges)
 
-        found = find_dates(
-            doc.text,
-            self.rules,
-            doc._.fp_published,
-            tense_at=lambda start, end: tense_at(doc, start, end),
-            excluded=excluded,
-        )
-        doc._.fp_dates = date_expressions(doc.text, found)
+        def tense(start: int, end: int) -> str:
+            return tense_at(doc, start, end) if parsed else ""
+
+        found = find_dates(text, self.rules, doc._.fp_published, tense_at=tense, excluded=excluded)
+        doc._.fp_dates = date_expressions(text, found)
         return doc
 
 

@@ -70,7 +70,12 @@ def tense_of_span(span: Span | None) -> str:
 
 
 def tense_at(doc: Doc, start_char: int, end_char: int) -> str:
-    return tense_of_span(doc.char_span(start_char, end_char, alignment_mode="expand"))
+    """Tense around a character range of a parsed Doc (the caller checks for a parse once)."""
+    span = doc.char_span(start_char, end_char, alignment_mode="expand")
+    if span is None:
+        return ""
+    verb = governing_verb(span.root)
+    return "" if verb is None else verb_tense(verb)
 
 
 def date_span(doc: Doc, expression: DateExpression) -> Span | None:
