@@ -113,17 +113,19 @@ def normalise_duration(match: re.Match[str], rules: DateRules, context: Context)
     if unit == "TS" and article:
         return None
     # "$500 million a year", "four flights a week": a rate, not a duration.
-    if article and any(ch.isdigit() for ch in match.string[max(0, match.start() - 25) : match.start()]):
-        return None
-    if article and _follows_number_word(match, rules):
+    if article and _is_rate(match, rules):
         return None
     if group(match, "hyphen_unit") and key(unit_text).endswith("s"):
         return None
     return Normalised(duration_value(amount, unit))
 
 
-def _follows_number_word(match: re.Match[str], rules: DateRules) -> bool:
-    words = match.string[max(0, match.start() - 40) : match.start()].lower().split()[-3:]
+def _is_rate(match: re.Match[str], rules: DateRules) -> bool:
+    """A number shortly before "a year" in the same clause makes it a rate ("$5 million a year")."""
+    before = re.split(r"[.;:!?]\s", match.string[max(0, match.start() - 30) : match.start()])[-1]
+    if any(ch.isdigit() for ch in before):
+        return True
+    words = before.lower().split()[-3:]
     return any(word in rules.number_words and word not in ("a", "an") for word in words)
 
 
