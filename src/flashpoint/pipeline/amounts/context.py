@@ -22,6 +22,7 @@ OBJECT_LINKS = frozenset({"amod", "compound", "nmod", "nummod", "npadvmod", "pos
 SKIPPED_BEFORE_OBJECT = frozenset({"of", "the", "a", "an"})
 MAX_OBJECT_TOKENS = 6
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
+NOT_NAME_POS = frozenset({"ADP", "DET", "ADV", "PRON", "CCONJ", "SCONJ", "AUX", "VERB", "NUM", "PART", "ADJ"})
 
 
 def token_span(doc: Doc, start: int, end: int) -> Span | None:
@@ -41,14 +42,20 @@ def is_label(atom: NumberAtom, doc: Doc, lexicon: AmountLexicon) -> bool:
         return False
     if previous.lower_ in lexicon.label_nouns and previous.idx + len(previous) <= atom.prefix_start:
         return atom.unit is None
-    if previous.tag_ in ("NNP", "NNPS") and not previous.is_sent_start and atom.unit is None:
-        return previous.lower_.rstrip(".") not in lexicon.months and _is_name_like(previous)
+    if atom.unit is None and _is_name_like(previous) and previous.lower_.rstrip(".") not in lexicon.months:
+        return True
     text = doc.text
-    return text[atom.prefix_start - 1 : atom.prefix_start] == "(" and text[atom.extent_end : atom.extent_end + 1] == ")"
+    in_parentheses = text[atom.prefix_start - 1 : atom.prefix_start] == "(" and text[atom.extent_end : atom.extent_end + 1] == ")"
+    return in_parentheses and atom.unit is None
 
 
 def _is_name_like(token: Token) -> bool:
-    return token.text[:1].isupper() or token.text[:1].isdigit() or token.text in ("&",)
+    """A capitalised name right before the number: "iPhone 11", "S P 500", "Stoxx 50", "Planet 9"."""
+    if not any(char.isupper() for char in token.text) or not any(char.isalpha() for char in token.text):
+        return False
+    if token.pos_ in NOT_NAME_POS:
+        return False
+    return token.tag_ in ("NNP", "NNPS") or not token.is_sent_start
 
 
 def _is_pronoun_one(token: Token, doc: Doc, lexicon: AmountLexicon) -> bool:

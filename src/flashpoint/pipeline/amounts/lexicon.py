@@ -22,7 +22,7 @@ MAPPING_KEYS = (
 )
 LIST_KEYS = (
     "attached_only", "ordinal_suffixes", "time_suffixes", "months", "label_nouns", "reporting_verbs",
-    "pronoun_one_before", "pronoun_one_after", "score_words", "change_needs_unit",
+    "pronoun_one_before", "pronoun_one_after", "score_words", "change_needs_unit", "phrasal_verbs",
 )
 
 
@@ -47,6 +47,7 @@ class AmountLexicon:
     qualifiers_after: tuple[tuple[str, str], ...]
     change_verbs: dict[str, str]  # phrase -> increase | decrease
     change_needs_unit: frozenset[str]
+    phrasal_verbs: frozenset[str]
     reporting_verbs: frozenset[str]
     pronoun_one_before: frozenset[str]
     pronoun_one_after: frozenset[str]
@@ -173,6 +174,7 @@ def _build(raw: dict[str, Any]) -> AmountLexicon:
         "qualifiers_after": _longest_first(after),
         "change_verbs": change,
         "change_needs_unit": frozenset(str(v).lower() for v in raw["change_needs_unit"]),
+        "phrasal_verbs": frozenset(str(v).lower() for v in raw["phrasal_verbs"]),
         "reporting_verbs": frozenset(str(v).lower() for v in raw["reporting_verbs"]),
         "pronoun_one_before": frozenset(str(v).lower() for v in raw["pronoun_one_before"]),
         "pronoun_one_after": frozenset(str(v).lower() for v in raw["pronoun_one_after"]),
@@ -200,7 +202,7 @@ def _compile(parts: dict[str, Any]) -> AmountPatterns:
     return AmountPatterns(
         # A number not glued to a word before it ("S23", "mk5"), with an optional sign.
         digits=re.compile(
-            r"(?<![\w.,/⁄])(?P<sign>[-−–]|\+|minus[- ]|plus[- ])?"
+            r"(?<![\d.,/⁄_])(?P<sign>[-−–]|\+|minus[- ]|plus[- ])?"
             r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
             r"(?:\s?(?P<frac>[/⁄])\s?(?P<den>\d+))?(?P<vulgar>[½¼¾⅓⅔⅛])?"
             r"(?P<tail>[A-Za-zµμ°º€£¢%]+(?:[-/][A-Za-z]+)?)?",
@@ -231,15 +233,16 @@ def _compile(parts: dict[str, Any]) -> AmountPatterns:
         qualifier_before=re.compile(rf"(?<![A-Za-z])(?P<cue>{before_cues})[\s-]*$", re.IGNORECASE),
         qualifier_after=re.compile(rf"^\s?(?P<cue>{after_cues})(?![A-Za-z])", re.IGNORECASE),
         change_before=re.compile(
-            rf"(?<![A-Za-z])(?P<verb>{change_forms})\s+(?:by\s+)?(?:(?:a\s+)?(?:{before_cues})\s+)?"
+            rf"(?<![A-Za-z])(?P<particle_of>[a-z]+\s+)?(?P<verb>{change_forms})\s+(?P<by>(?:[a-z']+\s+){{0,3}}?by\s+)?"
+            rf"(?:(?:a\s+)?(?:{before_cues})\s+)?"
             r"(?:(?:a|an|another|only|just|nearly|some|over|an additional|a further)\s+)?$",
             re.IGNORECASE,
         ),
         change_to_before=re.compile(
-            rf"(?<![A-Za-z])(?P<verb>{change_forms})\s+(?:only\s+|further\s+|back\s+)?(?:to|at)\s+"
+            rf"(?<![A-Za-z])(?P<verb>{change_forms})\s+(?:only\s+|further\s+|back\s+)?to\s+"
             rf"(?:(?:{before_cues})\s+)?$",
             re.IGNORECASE,
         ),
-        time_after=re.compile(rf"^\s?(?:{time_forms})(?![A-Za-z])", re.IGNORECASE),
+        time_after=re.compile(rf"\s?(?:{time_forms})(?![A-Za-z])", re.IGNORECASE),
         phone=re.compile(r"(?<![\w])(?:\+\d{1,3}[\s.-]?)?\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}(?!\d)"),
     )

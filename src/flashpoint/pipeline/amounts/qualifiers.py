@@ -15,6 +15,7 @@ from flashpoint.pipeline.amounts.lexicon import AmountLexicon
 from flashpoint.pipeline.amounts.scanner import NumberAtom, is_negative_sign
 
 LOOKBACK = 60
+ADVERBS = frozenset({"up", "down", "higher", "lower"})
 CONTINUATION = re.compile(r"^\s*[a-z]*\s*,?\s*or\s+(?:about\s+)?$", re.IGNORECASE)
 
 
@@ -79,7 +80,13 @@ def _change_direction(atom: NumberAtom, before: str, lexicon: AmountLexicon) -> 
         if match is None:
             continue
         verb = " ".join(match.group("verb").lower().split())
-        if verb in lexicon.change_needs_unit and atom.unit is None and atom.currency is None:
+        adverb = verb in ADVERBS
+        if adverb and (match.groupdict().get("particle_of") or "").strip().lower() in lexicon.phrasal_verbs:
+            continue  # "gave up 517 yards", "set up 20 sites": a particle, not a change
+        if adverb and pattern is lexicon.patterns.change_to_before:
+            continue  # "boiling down to $21", "the lead up to": not a verb of change
+        by = match.groupdict().get("by")
+        if verb in lexicon.change_needs_unit and not by and atom.unit is None and atom.currency is None:
             continue
         return lexicon.change_verbs.get(verb)
     return None

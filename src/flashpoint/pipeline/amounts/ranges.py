@@ -42,6 +42,8 @@ def combine_ranges(atoms: Sequence[NumberAtom], text: str, lexicon: AmountLexico
 
 
 def _join(first: NumberAtom, second: NumberAtom, text: str, lexicon: AmountLexicon) -> NumberAtom | None:
+    if is_year(first, lexicon) and not is_year(second, lexicon):
+        return None  # "in 2018 to 3.9 million"
     gap = text[first.extent_end : second.prefix_start]
     before = text[max(0, first.prefix_start - 40) : first.prefix_start]
     if _is_dash_range(gap, first, second):
@@ -132,9 +134,9 @@ def _is_span_of_years_or_score(atom: NumberAtom, text: str, lexicon: AmountLexic
     written = text[atom.start : atom.end]
     dashed = any(dash in written for dash in DASHES)
     small = float(low).is_integer() and float(high).is_integer() and 0 <= low <= SCORE_LIMIT and 0 <= high <= SCORE_LIMIT
+    if dashed and low >= high:
+        return True  # scores ("2-1") and codes ("3888-2"): a range ascends
     if dashed and small and "," not in written and "." not in written:
-        if low >= high:
-            return True
         sentence = text[max(0, atom.start - 120) : atom.end + 60].lower()
         return any(word in lexicon.score_words for word in re.findall(r"[a-z-]+", sentence))
     return False

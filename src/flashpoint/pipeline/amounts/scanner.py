@@ -19,14 +19,14 @@ FRACTION_DENOMINATORS = frozenset({2, 3, 4, 5, 6, 8, 10, 12, 16, 20, 32, 64, 100
 # Spaced single-letter units are too ambiguous ("5 p", "3 s"); these few are kept.
 SPACED_LETTER_UNITS = frozenset({"C", "F", "W", "V", "m", "%", "°", "º"})
 HALF_FOLLOWERS = frozenset(
-    "of the a an its their his her our my that those these this all".split()
+    ["of", "the", "a", "an", "its", "their", "his", "her", "our", "my", "that", "those", "these", "this", "all"]
 )
 HALF_LEADERS = frozenset(
-    "almost nearly about around roughly than over under just some one a and".split()
+    ["almost", "nearly", "about", "around", "roughly", "than", "over", "under", "just", "some", "one", "a", "and"]
 )
 # A word glued by a hyphen before a number: "sub-7" and "now-18" keep it, "COVID-19" does not.
 LABEL_PREFIX = re.compile(r"(?<![\w-])([A-Za-z]+)-$")
-HYPHEN_PREFIXES = frozenset("sub now to mid over under about almost nearly some up minus plus".split())
+HYPHEN_PREFIXES = frozenset(["sub", "now", "to", "mid", "over", "under", "about", "almost", "nearly", "some", "up", "minus", "plus"])
 
 
 @dataclass(frozen=True)
@@ -154,6 +154,8 @@ def _digit_atom(text: str, match: re.Match[str], lexicon: AmountLexicon) -> Numb
     if _is_clock_or_label(text, match.start(), number_end):
         return None
     currency, prefix_start = _currency_before(text, match.start(), lexicon)
+    if match.start() > 0 and text[match.start() - 1].isalpha() and not (currency and prefix_start < match.start()):
+        return None  # glued to a word ("S23", "mk5") unless the word is a currency ("RM79", "USD1,700")
     tail = match.group("tail") or ""
     end = number_end
     scale = 1.0
@@ -168,6 +170,8 @@ def _digit_atom(text: str, match: re.Match[str], lexicon: AmountLexicon) -> Numb
             scale, end, chain_from = suffix_scale, match.end(), match.end()
         else:
             unit = next((name for form, name in lexicon.units if form == tail), None)
+            if unit is None and tail.isalpha() and tail.islower() and len(tail) > 1:
+                return None  # "49ers", "4runner": part of a word
             if unit is None:
                 unit = "times" if lower == "x" else tail
             chain_from = None
@@ -247,19 +251,24 @@ def _word_atoms(text: str, lexicon: AmountLexicon) -> list[NumberAtom]:
         following = text[end : end + 6].lower()
         if following.startswith("-") and following[1:2].isalpha():
             continue  # compound adjectives ("five-year", "one-off") describe, they do not count
+        words = match.group("num").lower().split()
+        if not match.group("article") and all(word in lexicon.scale_words for word in words):
+            continue  # "per million", "the thousand": a scale word alone is not a figure
         value = parse_number_words(match.group("num"), lexicon)
         if value is None:
             continue
+        last_scale = lexicon.scale_words.get(words[-1], 1.0) if words[-1] != "dozen" else 1.0
         if match.group("half"):
             value += 0.5
         scale, scale_end = _scale_chain(text, end, lexicon, False)
         if scale != 1.0:
             value, end = value * scale, scale_end
+        scale *= last_scale
         currency, prefix_start = _currency_before(text, start, lexicon)
         word_currency, unit, extent_end = _unit_after(text, end, lexicon)
         atoms.append(NumberAtom(
             start=start, end=end, prefix_start=prefix_start, extent_end=extent_end, value=value,
-            kind="words", raw=text[start:end], currency=currency or word_currency, unit=unit,
+            kind="words", raw=text[start:end], currency=currency or word_currency, unit=unit, scale=scale,
         ))
     return atoms
 
