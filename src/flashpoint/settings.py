@@ -43,6 +43,9 @@ class Settings(BaseModel):
     date_rule_files: tuple[Path, ...] = Field(
         (), description="Extra date rule files (YAML) added to the bundled TIMEX3 rules."
     )
+    amount_files: tuple[Path, ...] = Field(
+        (), description="Extra amount knowledge files (YAML: number words, currencies, units, qualifier cues) added to the bundled data/amounts.yaml."
+    )
     place_files: tuple[Path, ...] = Field(
         (), description="Extra gazetteer files (CSV) of places and aliases added to the bundled gazetteer."
     )

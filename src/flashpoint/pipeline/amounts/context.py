@@ -85,7 +85,9 @@ def object_of(atom: NumberAtom, doc: Doc) -> str | None:
         index += 1
     if atom.unit == "percent" and not skipped_of:
         return None
-    if index >= len(doc) or doc[index].pos_ not in OBJECT_POS or doc[index].sent != end_span[0].sent:
+    if index >= len(doc) or doc[index].sent != end_span[0].sent:
+        return None
+    if doc[index].pos_ not in OBJECT_POS and doc[index].dep_ != "poss":
         return None
     return _phrase_from(doc, index)
 

@@ -42,8 +42,8 @@ def combine_ranges(atoms: Sequence[NumberAtom], text: str, lexicon: AmountLexico
 
 
 def _join(first: NumberAtom, second: NumberAtom, text: str, lexicon: AmountLexicon) -> NumberAtom | None:
-    if is_year(first, lexicon) and not is_year(second, lexicon):
-        return None  # "in 2018 to 3.9 million"
+    if is_year(first, lexicon) and (second.scale != 1.0 or second.value > 10 * first.value):
+        return None  # "rose 60% in 2018 to 3.9 million": a year, then the new level
     gap = text[first.extent_end : second.prefix_start]
     before = text[max(0, first.prefix_start - 40) : first.prefix_start]
     if _is_dash_range(gap, first, second):
