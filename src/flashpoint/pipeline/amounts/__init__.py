@@ -21,7 +21,7 @@ from flashpoint.pipeline.amounts.lexicon import AmountLexicon, load_lexicon
 from flashpoint.pipeline.amounts.qualifiers import QualifierReading, qualifier_of
 from flashpoint.pipeline.amounts.ranges import combine_ranges, is_not_an_amount
 from flashpoint.pipeline.amounts.scanner import NumberAtom, scan_numbers
-from flashpoint.pipeline.doc_ext import excluded_char_ranges, register_extensions
+from flashpoint.pipeline.doc_ext import ACTOR_MENTIONS, excluded_char_ranges, register_extensions
 
 __all__ = ["AmountsComponent", "extract_amounts", "find_figures", "load_lexicon"]
 
@@ -49,17 +49,27 @@ def _quote_speakers(doc: Doc) -> list[tuple[int, int, str]]:
     return speakers
 
 
+def _doc_text(doc: Doc) -> str:
+    """Doc.text joins every token again; the article the Doc was made from holds the same string."""
+    article = doc._.fp_article
+    text = getattr(article, "text", None)
+    if isinstance(text, str) and len(doc) and doc[-1].idx + len(doc[-1].text_with_ws) == len(text):
+        return text
+    return doc.text
+
+
 def extract_amounts(doc: Doc, lexicon: AmountLexicon) -> tuple[Amount, ...]:
-    text = doc.text
+    text = _doc_text(doc)
     figures = find_figures(text, lexicon)
     if not figures:
         return ()
     excluded = excluded_char_ranges(doc)
     speakers = _quote_speakers(doc)
+    attributable = bool(speakers) or bool(doc.spans.get(ACTOR_MENTIONS))
     amounts: list[Amount] = []
     for atom, reading in figures:
         start, end = atom.prefix_start, atom.extent_end
-        if any(s < end and start < e for s, e in excluded) or is_label(atom, doc, lexicon):
+        if any(s < end and start < e for s, e in excluded) or is_label(atom, doc, text, lexicon):
             continue
         amounts.append(Amount(
             id=f"amount-{len(amounts) + 1}",
@@ -70,7 +80,7 @@ def extract_amounts(doc: Doc, lexicon: AmountLexicon) -> tuple[Amount, ...]:
             qualifier=reading.qualifier,  # type: ignore[arg-type]
             qualifier_detail=reading.detail,
             range=atom.range,
-            claimed_by=claimant_of(atom, doc, lexicon, speakers),
+            claimed_by=claimant_of(atom, doc, lexicon, speakers) if attributable else None,
         ))
     return tuple(amounts)
 

@@ -29,7 +29,7 @@ def token_span(doc: Doc, start: int, end: int) -> Span | None:
     return doc.char_span(start, end, alignment_mode="expand")
 
 
-def is_label(atom: NumberAtom, doc: Doc, lexicon: AmountLexicon) -> bool:
+def is_label(atom: NumberAtom, doc: Doc, text: str, lexicon: AmountLexicon) -> bool:
     span = token_span(doc, atom.start, atom.end)
     if span is None:
         return False
@@ -44,7 +44,6 @@ def is_label(atom: NumberAtom, doc: Doc, lexicon: AmountLexicon) -> bool:
         return atom.unit is None
     if atom.unit is None and _is_name_like(previous) and previous.lower_.rstrip(".") not in lexicon.months:
         return True
-    text = doc.text
     in_parentheses = text[atom.prefix_start - 1 : atom.prefix_start] == "(" and text[atom.extent_end : atom.extent_end + 1] == ")"
     return in_parentheses and atom.unit is None
 

@@ -50,12 +50,13 @@ def scan_numbers(text: str, lexicon: AmountLexicon) -> list[NumberAtom]:
     """All number expressions, overlaps resolved in favour of the longer one, in text order."""
     blocked = [(m.start(), m.end()) for m in lexicon.patterns.phone.finditer(text)]
     candidates: list[NumberAtom] = []
+    folded = fold_case(text)
     candidates.extend(_digit_atoms(text, lexicon))
-    candidates.extend(_word_atoms(text, lexicon))
-    candidates.extend(_vague_atoms(text, lexicon))
-    candidates.extend(_fraction_atoms(text, lexicon))
-    candidates.extend(_ratio_atoms(text, lexicon))
-    candidates.extend(_multiple_atoms(text, lexicon))
+    candidates.extend(_word_atoms(text, folded, lexicon))
+    candidates.extend(_vague_atoms(text, folded, lexicon))
+    candidates.extend(_fraction_atoms(text, folded, lexicon))
+    candidates.extend(_ratio_atoms(folded, lexicon))
+    candidates.extend(_multiple_atoms(folded, lexicon))
     candidates.sort(key=lambda atom: (atom.prefix_start, -(atom.extent_end - atom.prefix_start)))
     chosen: list[NumberAtom] = []
     last_end = -1
@@ -65,6 +66,14 @@ def scan_numbers(text: str, lexicon: AmountLexicon) -> list[NumberAtom]:
         chosen.append(atom)
         last_end = atom.end
     return chosen
+
+
+def fold_case(text: str) -> str:
+    """Lower case with the same length as ``text``, so offsets carry over."""
+    folded = text.lower()
+    if len(folded) == len(text):
+        return folded
+    return "".join(char.lower() if len(char.lower()) == 1 else char for char in text)
 
 
 def _overlaps_any(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
@@ -243,9 +252,9 @@ def parse_number_words(words: str, lexicon: AmountLexicon) -> float | None:
     return total + current if seen else None
 
 
-def _word_atoms(text: str, lexicon: AmountLexicon) -> list[NumberAtom]:
+def _word_atoms(text: str, folded: str, lexicon: AmountLexicon) -> list[NumberAtom]:
     atoms: list[NumberAtom] = []
-    for match in lexicon.patterns.words.finditer(text):
+    for match in lexicon.patterns.words.finditer(folded):
         start = match.start("article") if match.group("article") else match.start("num")
         end = match.end()
         following = text[end : end + 6].lower()
@@ -273,9 +282,9 @@ def _word_atoms(text: str, lexicon: AmountLexicon) -> list[NumberAtom]:
     return atoms
 
 
-def _vague_atoms(text: str, lexicon: AmountLexicon) -> list[NumberAtom]:
+def _vague_atoms(text: str, folded: str, lexicon: AmountLexicon) -> list[NumberAtom]:
     atoms: list[NumberAtom] = []
-    for match in lexicon.patterns.vague.finditer(text):
+    for match in lexicon.patterns.vague.finditer(folded):
         low, high = lexicon.vague_plurals[match.group("head").lower()]
         multiplier = lexicon.vague_multipliers.get((match.group("mult") or "").lower(), 1.0)
         low, high = low * multiplier, high * multiplier
@@ -287,15 +296,15 @@ def _vague_atoms(text: str, lexicon: AmountLexicon) -> list[NumberAtom]:
                 word_currency = next((iso for form, iso in lexicon.currency_words if form == money.group(1).strip()), None)
         atoms.append(NumberAtom(
             start=match.start(), end=match.end(), prefix_start=prefix_start, extent_end=extent_end,
-            value=low, kind="vague", raw=match.group(), currency=currency or word_currency, unit=unit,
+            value=low, kind="vague", raw=text[match.start() : match.end()], currency=currency or word_currency, unit=unit,
             range=(low, high),
         ))
     return atoms
 
 
-def _fraction_atoms(text: str, lexicon: AmountLexicon) -> list[NumberAtom]:
+def _fraction_atoms(text: str, folded: str, lexicon: AmountLexicon) -> list[NumberAtom]:
     atoms: list[NumberAtom] = []
-    for match in lexicon.patterns.word_fraction.finditer(text):
+    for match in lexicon.patterns.word_fraction.finditer(folded):
         if match.group("half"):
             if not _is_fraction_half(text, match.start(), match.end()):
                 continue
@@ -329,9 +338,9 @@ def _is_fraction_half(text: str, start: int, end: int) -> bool:
     return (bool(after) and after[0].strip(",.") in HALF_FOLLOWERS) or previous in HALF_LEADERS
 
 
-def _ratio_atoms(text: str, lexicon: AmountLexicon) -> list[NumberAtom]:
+def _ratio_atoms(folded: str, lexicon: AmountLexicon) -> list[NumberAtom]:
     atoms: list[NumberAtom] = []
-    for match in lexicon.patterns.ratio.finditer(text):
+    for match in lexicon.patterns.ratio.finditer(folded):
         first = _small_number(match.group("a"), lexicon)
         second = _small_number(match.group("b"), lexicon)
         if first is None or second is None or not 0 < first < second <= 1000:
@@ -343,9 +352,9 @@ def _ratio_atoms(text: str, lexicon: AmountLexicon) -> list[NumberAtom]:
     return atoms
 
 
-def _multiple_atoms(text: str, lexicon: AmountLexicon) -> list[NumberAtom]:
+def _multiple_atoms(folded: str, lexicon: AmountLexicon) -> list[NumberAtom]:
     atoms: list[NumberAtom] = []
-    for match in re.finditer(r"\b(?P<num>[A-Za-z]+|\d+(?:\.\d+)?)[\s-]?fold\b", text):
+    for match in lexicon.patterns.multiple.finditer(folded):
         value = _small_number(match.group("num"), lexicon)
         if value is None:
             continue
