@@ -62,6 +62,8 @@ def only(text: str, lexicon: AmountLexicon) -> tuple[float, str | None, str | No
         ("It was minus 12 Celsius at dawn.", -12, None, "°C"),
         ("The shelter is 18 meters deep.", 18, None, "m"),
         ("There were 4 hundred million voters.", 400_000_000, None, None),
+        ("Only 24 Percent Of Donors Agree", 24, None, "percent"),
+        ("a loss of around rs 300 crore was reported", 3e9, "INR", None),
     ],
 )
 def test_amounts_digits_scales_currencies_units(
@@ -160,6 +162,7 @@ def test_amounts_vague_plurals_follow_newsquant_ranges(
         ("Fewer than 40 tanks crossed.", "less_than", None),
         ("The blast hurt under 40 people.", "less_than", None),
         ("No more than 200 soldiers remain.", "at_most", None),
+        ("Donors who gave $200 or less were thanked.", "at_most", None),
         ("Up to 175,000 soldiers could join.", "at_most", "up_to"),
         ("Casualties rose by 5% last week.", "increase", None),
         ("The rouble fell 3.5% on Monday.", "decrease", None),
@@ -206,6 +209,9 @@ def test_amounts_change_verbs_need_a_change(lexicon: AmountLexicon, text: str) -
         "He has COVID-19 and a V10 engine.",
         "The version is 1.2.3 now.",
         "The 49ers won again.",
+        "The survey was conducted September 16-19.",
+        "They met at three o'clock sharp.",
+        "they sought time till march 13 for talks.",
     ],
 )
 def test_amounts_non_amounts_from_text(lexicon: AmountLexicon, text: str) -> None:

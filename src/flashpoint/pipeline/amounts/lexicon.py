@@ -134,6 +134,14 @@ def _alternation(forms: Iterable[str]) -> str:
     return "|".join(re.escape(form) for form in ordered)
 
 
+def _cased_alternation(forms: Iterable[str]) -> str:
+    """Short forms match as written ("m" is not "M"); spelled-out ones in any case ("Percent")."""
+    unique = set(forms)
+    short = [form for form in unique if len(form) <= 3]
+    long = [form for form in unique if len(form) > 3]
+    return f"(?i:{_alternation(long)})|{_alternation(short)}" if long else _alternation(short)
+
+
 def _build(raw: dict[str, Any]) -> AmountLexicon:
     number_words = {k.lower(): v for k, v in _numbers("number_words", raw["number_words"]).items()}
     scale_words = {k.lower(): v for k, v in _numbers("scale_words", raw["scale_words"]).items()}
@@ -193,9 +201,9 @@ def _compile(parts: dict[str, Any]) -> AmountPatterns:
     word_numbers = _alternation([*parts["number_words"], *parts["scale_words"]])
     scales = _alternation(parts["scale_words"])
     symbol_forms = _alternation(form for form, _ in parts["currency_symbols"])
-    currency_words = _alternation(form for form, _ in parts["currency_words"])
+    currency_words = _cased_alternation(form for form, _ in parts["currency_words"])
     scale_forms = _alternation([*parts["scale_words"], *parts["scale_suffixes"]])
-    unit_forms = _alternation(form for form, _ in parts["units"])
+    unit_forms = _cased_alternation(form for form, _ in parts["units"])
     before_cues = _alternation(cue for cue, _ in parts["qualifiers_before"])
     after_cues = _alternation(cue for cue, _ in parts["qualifiers_after"])
     change_forms = _alternation(parts["change_verbs"])

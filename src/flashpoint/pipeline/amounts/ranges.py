@@ -115,10 +115,13 @@ def _next_to_month(atom: NumberAtom, text: str, lexicon: AmountLexicon) -> bool:
 
 
 def _is_month(word: str, lexicon: AmountLexicon) -> bool:
+    """Capitalised month names, and full names in lower case too (all-lower-case news sites);
+    never the verb "may"."""
     bare = word.rstrip(".")
-    if bare == "May" or bare.lower() != "may":
-        return bare[:1].isupper() and bare.lower() in lexicon.months
-    return False
+    lower = bare.lower()
+    if lower not in lexicon.months or bare == "may":
+        return False
+    return bare[:1].isupper() or (len(lower) >= 4 and not word.endswith("."))
 
 
 def _is_span_of_years_or_score(atom: NumberAtom, text: str, lexicon: AmountLexicon) -> bool:
@@ -132,6 +135,8 @@ def _is_span_of_years_or_score(atom: NumberAtom, text: str, lexicon: AmountLexic
     ):
         return True
     written = text[atom.start : atom.end]
+    if float(low).is_integer() and 1 <= low <= 31 and _next_to_month(atom, text, lexicon):
+        return True  # "September 16-19"
     dashed = any(dash in written for dash in DASHES)
     small = float(low).is_integer() and float(high).is_integer() and 0 <= low <= SCORE_LIMIT and 0 <= high <= SCORE_LIMIT
     if dashed and low >= high:

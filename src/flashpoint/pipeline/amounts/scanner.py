@@ -118,6 +118,8 @@ def _unit_after(text: str, position: int, lexicon: AmountLexicon) -> tuple[str |
     if money is not None:
         surface = money.group().strip()
         code = next((iso for form, iso in lexicon.currency_words if form == surface), None)
+        if code is None:
+            code = next((iso for form, iso in lexicon.currency_words if form.lower() == surface.lower()), None)
         if code is not None:
             return code, None, position + money.end()
     match = lexicon.patterns.unit_after.match(window)
@@ -127,6 +129,8 @@ def _unit_after(text: str, position: int, lexicon: AmountLexicon) -> tuple[str |
     if match.group("space") and len(surface) == 1 and surface not in SPACED_LETTER_UNITS:
         return None, None, position
     unit = next((name for form, name in lexicon.units if form == surface), None)
+    if unit is None:
+        unit = next((name for form, name in lexicon.units if len(form) > 3 and form.lower() == surface.lower()), None)
     if unit == "lb" and window[match.end() :].lstrip().lower().startswith("sterling"):
         return "GBP", None, position + match.end()
     return None, unit, position + match.end()
