@@ -6,6 +6,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from spacy.language import Language
 from spacy.tokens import Span as SpacySpan
 
@@ -203,6 +205,7 @@ def test_amounts_change_verbs_need_a_change(lexicon: AmountLexicon, text: str) -
         "He finished 10th in the race.",
         "It was popular in the 1990s.",
         "Call 555-123-4567 for details.",
+        "The hotline is +380 44 123 4567 in Kyiv.",
         "United won 2-1 in extra time.",
         "The data cover 2014-17 only.",
         "Between 2014 and 2017 the war froze.",
@@ -329,3 +332,18 @@ def test_amounts_bad_user_file_names_the_file(tmp_path: Path, content: str, prob
     with pytest.raises(DataFileError) as caught:
         load_lexicon([extra])
     assert "broken.yaml" in str(caught.value) and problem in str(caught.value)
+
+
+FIGURE_PIECES = [*"0123456789 ,.-–$€£%kmbn/½İ\n", "million ", "one ", "a ", "third ", "of ", "to ", "and ", "between ", "US", "RM"]
+FIGURE_TEXT = st.lists(st.sampled_from(FIGURE_PIECES), max_size=25).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=FIGURE_TEXT)
+def test_amounts_scanner_offsets_stay_inside_the_text(text: str) -> None:
+    lexicon = load_lexicon()
+    for atom, reading in find_figures(text, lexicon):
+        assert 0 <= atom.prefix_start <= atom.start < atom.end <= atom.extent_end <= len(text)
+        assert reading.qualifier in {"exact", "approximate", "more_than", "at_least", "less_than", "at_most", "range", "increase", "decrease"}
+        if atom.range is not None:
+            assert atom.value == atom.range[0]

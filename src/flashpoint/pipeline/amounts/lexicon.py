@@ -258,5 +258,8 @@ def _compile(parts: dict[str, Any]) -> AmountPatterns:
         ),
         time_after=re.compile(rf"\s?(?:{time_forms})(?![A-Za-z])", re.IGNORECASE),
         multiple=re.compile(r"\b(?P<num>[a-z]+|\d+(?:\.\d+)?)[\s-]?fold\b"),
-        phone=re.compile(r"(?<![\w])(?:\+\d{1,3}[\s.-]?)?\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}(?!\d)"),
+        phone=re.compile(
+            r"(?<![\w])(?:\+\d{1,3}[\s.-]?)?\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}(?!\d)"
+            r"|(?<![\w+])\+\d{1,3}(?:[\s.-]?\(?\d{1,4}\)?){2,5}(?![\d%])"
+        ),
     )
