@@ -206,6 +206,8 @@ def test_amounts_change_verbs_need_a_change(lexicon: AmountLexicon, text: str) -
         "It was popular in the 1990s.",
         "Call 555-123-4567 for details.",
         "The hotline is +380 44 123 4567 in Kyiv.",
+        "Call the station on 08458 505505 today.",
+        "The fire broke out at 6016 Dublin Road overnight.",
         "United won 2-1 in extra time.",
         "The data cover 2014-17 only.",
         "Between 2014 and 2017 the war froze.",

@@ -23,6 +23,7 @@ MAPPING_KEYS = (
 LIST_KEYS = (
     "attached_only", "ordinal_suffixes", "time_suffixes", "months", "label_nouns", "reporting_verbs",
     "pronoun_one_before", "pronoun_one_after", "score_words", "change_needs_unit", "phrasal_verbs",
+    "street_words",
 )
 
 
@@ -48,6 +49,7 @@ class AmountLexicon:
     change_verbs: dict[str, str]  # phrase -> increase | decrease
     change_needs_unit: frozenset[str]
     phrasal_verbs: frozenset[str]
+    street_words: tuple[str, ...]
     reporting_verbs: frozenset[str]
     pronoun_one_before: frozenset[str]
     pronoun_one_after: frozenset[str]
@@ -78,6 +80,7 @@ class AmountPatterns:
     change_to_before: re.Pattern[str]
     time_after: re.Pattern[str]
     phone: re.Pattern[str]
+    street_after: re.Pattern[str]
     multiple: re.Pattern[str]
 
 
@@ -188,6 +191,7 @@ def _build(raw: dict[str, Any]) -> AmountLexicon:
         "change_verbs": change,
         "change_needs_unit": frozenset(str(v).lower() for v in raw["change_needs_unit"]),
         "phrasal_verbs": frozenset(str(v).lower() for v in raw["phrasal_verbs"]),
+        "street_words": tuple(str(v) for v in raw["street_words"]),
         "reporting_verbs": frozenset(str(v).lower() for v in raw["reporting_verbs"]),
         "pronoun_one_before": frozenset(str(v).lower() for v in raw["pronoun_one_before"]),
         "pronoun_one_after": frozenset(str(v).lower() for v in raw["pronoun_one_after"]),
@@ -257,9 +261,13 @@ def _compile(parts: dict[str, Any]) -> AmountPatterns:
             re.IGNORECASE,
         ),
         time_after=re.compile(rf"\s?(?:{time_forms})(?![A-Za-z])", re.IGNORECASE),
+        street_after=re.compile(
+            rf"\s+(?:[A-Z][\w'’-]*\s+){{1,3}}(?:{_alternation(parts['street_words'])})\b"
+        ),
         multiple=re.compile(r"\b(?P<num>[a-z]+|\d+(?:\.\d+)?)[\s-]?fold\b"),
         phone=re.compile(
             r"(?<![\w])(?:\+\d{1,3}[\s.-]?)?\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}(?!\d)"
             r"|(?<![\w+])\+\d{1,3}(?:[\s.-]?\(?\d{1,4}\)?){2,5}(?![\d%])"
+            r"|(?<![\w.,])0\d{2,4}(?:[\s-]\d{3,8}){1,2}(?![\d,.])"
         ),
     )

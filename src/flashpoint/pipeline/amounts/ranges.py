@@ -100,6 +100,10 @@ def is_not_an_amount(atom: NumberAtom, text: str, lexicon: AmountLexicon) -> boo
         return True  # '19, ’90s
     if lexicon.patterns.time_after.match(text, atom.extent_end) and atom.unit is None and atom.currency is None:
         return True
+    if atom.plain_integer and len(atom.raw) >= 3 and atom.raw.startswith("0"):
+        return True  # codes and clock times: 0401 GMT, 0800
+    if atom.plain_integer and atom.currency is None and lexicon.patterns.street_after.match(text, atom.extent_end):
+        return True  # house numbers
     return atom.plain_integer and 1 <= atom.value <= 31 and _next_to_month(atom, text, lexicon)
 
 
