@@ -219,7 +219,7 @@ def _compile(parts: dict[str, Any]) -> AmountPatterns:
     return AmountPatterns(
         # A number not glued to a word before it ("S23", "mk5"), with an optional sign.
         digits=re.compile(
-            r"(?<![\d.,/⁄_])(?P<sign>[-−–]|\+|minus[- ]|plus[- ])?"
+            r"(?<![\d.,/⁄_])(?:(?<![A-Za-z])(?P<sign>[-−–]|\+|minus[- ]|plus[- ]))?"
             r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
             r"(?:\s?(?P<frac>[/⁄])\s?(?P<den>\d+))?(?P<vulgar>[½¼¾⅓⅔⅛])?"
             r"(?P<tail>[A-Za-zµμ°º€£¢%]+(?:[-/][A-Za-z]+)?)?",

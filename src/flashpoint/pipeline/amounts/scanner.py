@@ -174,6 +174,7 @@ def _digit_atom(text: str, match: re.Match[str], lexicon: AmountLexicon) -> Numb
     scale = 1.0
     unit: str | None = None
     chain_from: int | None = number_end
+    tail_end = match.end()
     if tail:
         lower = tail.lower()
         if lower in lexicon.ordinal_suffixes or lower in ("s", "am", "pm"):
@@ -183,6 +184,10 @@ def _digit_atom(text: str, match: re.Match[str], lexicon: AmountLexicon) -> Numb
             scale, end, chain_from = suffix_scale, match.end(), match.end()
         else:
             unit = next((name for form, name in lexicon.units if form == tail), None)
+            if unit is None:
+                _, spelled, spelled_end = _unit_after(text, match.start("tail"), lexicon)
+                if spelled is not None and spelled_end > match.end():
+                    unit, tail_end = spelled, spelled_end  # "3923sq m", "1.19deg C"
             if unit is None and tail.isalpha() and tail.islower() and len(tail) > 1:
                 return None  # "49ers", "4runner": part of a word
             if unit is None:
@@ -193,7 +198,7 @@ def _digit_atom(text: str, match: re.Match[str], lexicon: AmountLexicon) -> Numb
         if more_scale != 1.0:
             scale *= more_scale
             end = position
-    extent_end = match.end() if unit is not None else end
+    extent_end = tail_end if unit is not None else end
     if unit is None:
         word_currency, word_unit, after = _unit_after(text, extent_end, lexicon)
         if word_currency and currency is None or word_unit:
