@@ -129,5 +129,5 @@ CREATE TABLE IF NOT EXISTS errors (
     record VARCHAR,             -- what of the record could be kept (first 1000 characters)
     kind VARCHAR NOT NULL,      -- missing, empty, binary, too_large, malformed, encoding, analysis, ...
     message VARCHAR NOT NULL,
-    at TIMESTAMP NOT NULL
+    "at" TIMESTAMP NOT NULL     -- quoted: AT is a keyword in DuckDB 2
 );
