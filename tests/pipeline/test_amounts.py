@@ -142,6 +142,8 @@ def test_amounts_ranges(lexicon: AmountLexicon, text: str, low: float, high: flo
         ("Tens of thousands marched.", 10_000, 100_000),
         ("Hundreds of thousands of refugees crossed.", 100_000, 1_000_000),
         ("It cost tens of millions of dollars.", 10_000_000, 100_000_000),
+        ("Several hundred soldiers deserted.", 200, 900),
+        ("A few thousand people returned.", 2_000, 9_000),
     ],
 )
 def test_amounts_vague_plurals_follow_newsquant_ranges(

@@ -17,7 +17,7 @@ from flashpoint.errors import DataFileError
 
 QUALIFIER_KEYS = ("approximate", "more_than", "at_least", "less_than", "at_most", "up_to")
 MAPPING_KEYS = (
-    "number_words", "scale_words", "scale_suffixes", "vague_plurals", "vague_multipliers",
+    "number_words", "scale_words", "scale_suffixes", "vague_plurals", "vague_multipliers", "vague_counts",
     "fraction_words", "currencies", "units", "qualifiers", "change_verbs",
 )
 LIST_KEYS = (
@@ -35,6 +35,7 @@ class AmountLexicon:
     attached_only: frozenset[str]
     vague_plurals: dict[str, tuple[float, float]]
     vague_multipliers: dict[str, float]
+    vague_counts: dict[str, tuple[float, float]]
     fraction_words: dict[str, int]
     currency_symbols: tuple[tuple[str, str], ...]  # (surface, ISO), longest first
     currency_words: tuple[tuple[str, str], ...]
@@ -177,6 +178,7 @@ def _build(raw: dict[str, Any]) -> AmountLexicon:
         "attached_only": frozenset(str(s) for s in raw["attached_only"]),
         "vague_plurals": vague,
         "vague_multipliers": multipliers,
+        "vague_counts": {" ".join(str(k).lower().split()): (float(v[0]), float(v[1])) for k, v in raw["vague_counts"].items()},
         "fraction_words": fractions,
         "currency_symbols": _longest_first(symbols),
         "currency_words": _longest_first(words),
@@ -232,7 +234,9 @@ def _compile(parts: dict[str, Any]) -> AmountPatterns:
             re.NOFLAG,
         ),
         vague=re.compile(
-            rf"\b(?:(?P<mult>{vague_mults})\s+of\s+)?(?P<head>{vague_heads})\b", re.NOFLAG
+            rf"\b(?:(?P<mult>{vague_mults})\s+of\s+)?(?P<head>{vague_heads})\b"
+            rf"|\b(?P<count>{_alternation(parts['vague_counts'])})\s+(?P<scale>{scales})\b",
+            re.NOFLAG,
         ),
         word_fraction=re.compile(
             rf"\b(?P<num>an?|{small_words})[\s-](?P<den>{fraction_forms})\b(?P<of>\s+of\b)?"

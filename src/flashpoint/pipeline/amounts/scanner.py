@@ -294,8 +294,12 @@ def _word_atoms(text: str, folded: str, lexicon: AmountLexicon) -> list[NumberAt
 def _vague_atoms(text: str, folded: str, lexicon: AmountLexicon) -> list[NumberAtom]:
     atoms: list[NumberAtom] = []
     for match in lexicon.patterns.vague.finditer(folded):
-        low, high = lexicon.vague_plurals[match.group("head").lower()]
-        multiplier = lexicon.vague_multipliers.get((match.group("mult") or "").lower(), 1.0)
+        if match.group("count"):
+            low, high = lexicon.vague_counts[" ".join(match.group("count").split())]
+            multiplier = lexicon.scale_words[match.group("scale")]
+        else:
+            low, high = lexicon.vague_plurals[match.group("head")]
+            multiplier = lexicon.vague_multipliers.get(match.group("mult") or "", 1.0)
         low, high = low * multiplier, high * multiplier
         currency, prefix_start = _currency_before(text, match.start(), lexicon)
         word_currency, unit, extent_end = _unit_after(text, match.end(), lexicon)
