@@ -293,10 +293,28 @@ def test_amounts_claimed_by_the_actor_who_gives_the_figure(
     nlp: Language, lexicon: AmountLexicon, text: str, actor_text: str
 ) -> None:
     doc = nlp(text)
+    doc._.fp_quotes = ()  # the parse path alone: no quote speaker to fall back on
     start = text.index(actor_text)
     doc.spans[ACTOR_MENTIONS] = [doc.char_span(start, start + len(actor_text), label="actor-x")]
     (amount,) = extract_amounts(doc, lexicon)
     assert amount.claimed_by == "actor-x"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "figure", "claimant"),
+    [
+        ("Ukraine said over 94,000 Russian troops had massed near its borders.", "94,000", "Ukraine"),
+        ("Up to 175,000 soldiers could join them, according to the Pentagon.", "175,000", "Pentagon"),
+    ],
+)
+def test_amounts_claimed_by_with_the_actors_component(
+    analyze: Callable[..., Analysis], text: str, figure: str, claimant: str
+) -> None:
+    analysis = analyze(text)
+    names = {actor.id: actor.name for actor in analysis.actors}
+    (amount,) = [amount for amount in analysis.amounts if amount.span.text == figure]
+    assert names.get(amount.claimed_by or "") == claimant
 
 
 @pytest.mark.model
