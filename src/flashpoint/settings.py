@@ -43,6 +43,9 @@ class Settings(BaseModel):
     date_rule_files: tuple[Path, ...] = Field(
         (), description="Extra date rule files (YAML) added to the bundled TIMEX3 rules."
     )
+    amount_files: tuple[Path, ...] = Field(
+        (), description="Extra amount knowledge files (YAML: number words, currencies, units, qualifier cues) added to the bundled data/amounts.yaml."
+    )
     quote_files: tuple[Path, ...] = Field(
         (), description="Extra quote cue files (YAML: cue verbs, cue nouns, source phrases) added to the bundled ones."
     )

@@ -23,7 +23,7 @@ COMPONENTS: tuple[tuple[str, str | None], ...] = (
     ("flashpoint_dates", "date_rule_files"),
     ("flashpoint_places", "place_files"),
     ("flashpoint_quotes", "quote_files"),
-    ("flashpoint_amounts", None),
+    ("flashpoint_amounts", "amount_files"),
     ("flashpoint_events", "event_pattern_files"),
 )
 
