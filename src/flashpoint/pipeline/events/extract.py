@@ -1,0 +1,140 @@
+"""From a parsed Doc to the article's events: triggers -> mentions -> merged, coded Events."""
+
+from __future__ import annotations
+
+
+
+from spacy.tokens import Doc, Span, Token
+
+from flashpoint.model import Event
+from flashpoint.model import Span as TextSpan
+from flashpoint.pipeline.events.arguments import governing_verb, trigger_arguments
+from flashpoint.pipeline.events.factuality import assess
+from flashpoint.pipeline.events.linking import (
+    date_anchors,
+    link,
+    place_anchors,
+    quote_regions,
+    speaker_at,
+)
+from flashpoint.pipeline.events.merging import DEFINITE_DETERMINERS, Mention, merge_mentions
+from flashpoint.pipeline.events.patterns import EventKnowledge
+from flashpoint.pipeline.events.triggers import TriggerMatch, find_triggers
+
+FACTUALITY_PENALTY = {"asserted": 0.0, "reported": 0.02, "planned": 0.1, "hypothetical": 0.2, "negated": 0.25, "denied": 0.25}
+MAIN_CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "conj"})
+
+
+def event_heads(root: Token) -> list[Token]:
+    """The words a date or place may hang from: the trigger and, for a noun, its governing verb."""
+    heads = [root]
+    verb = governing_verb(root)
+    if verb is not None:
+        heads.append(verb)
+    return heads
+
+
+def is_definite(root: Token) -> bool:
+    return any(child.dep_ == "det" and child.lower_ in DEFINITE_DETERMINERS for child in root.children)
+
+
+def score(match: TriggerMatch, root: Token, sentence: Span, source: tuple[str, ...], target: tuple[str, ...], factuality: str, sentence_rank: int) -> float:
+    """How sure, and how central: the main event of a snippet should rank first."""
+    value = match.pattern.confidence
+    value += 0.05 if match.is_verbal and root.pos_ == "VERB" else 0.0
+    value += 0.05 if source else 0.0
+    value += 0.03 if target else 0.0
+    if root.dep_ == "ROOT" or (root.dep_ in MAIN_CLAUSE_DEPS and root.head.dep_ == "ROOT") or governing_verb(root) is sentence.root:
+        value += 0.06
+    value -= FACTUALITY_PENALTY[factuality]
+    value -= min(sentence_rank, 5) * 0.02
+    return round(min(0.99, max(0.05, value)), 3)
+
+
+def build_mention(doc: Doc, match: TriggerMatch, knowledge: EventKnowledge, sentence_rank: dict[int, int], dates: list, places: list, quotes: list) -> Mention:
+    root = doc[match.root]
+    sentence = root.sent
+    arguments = trigger_arguments(root, match.is_verbal)
+    reading = assess(root, knowledge.cues, arguments.source)
+    factuality, attributed = reading.value, reading.attributed_to
+    start_char = doc[match.start].idx
+    end_char = doc[match.end - 1].idx + len(doc[match.end - 1])
+    quoted, speaker = speaker_at(quotes, start_char, end_char)
+    if quoted and factuality == "asserted":
+        factuality, attributed = "reported", speaker
+    elif quoted and factuality == "reported" and speaker is not None:
+        attributed = speaker
+    heads = event_heads(root)
+    rank = sentence_rank[sentence.start]
+    return Mention(
+        type=match.pattern.type,
+        mode=match.pattern.mode,
+        cameo=match.pattern.cameo,
+        root=root.i,
+        head_links=frozenset({root.head.i, *(child.i for child in root.children)}),
+        sentence=sentence.start,
+        trigger=(start_char, end_char),
+        sentence_chars=(sentence.start_char, sentence.end_char),
+        source=arguments.source,
+        target=arguments.target,
+        factuality=factuality,
+        attributed_to=attributed if factuality in {"reported", "denied"} or quoted else None,
+        date=link(doc, sentence, heads, dates, via_location=False, lone_fallback=True),
+        place=link(doc, sentence, heads, places, via_location=True, lone_fallback=False),
+        confidence=score(match, root, sentence, arguments.source, arguments.target, factuality, rank),
+        verbal=match.is_verbal and root.pos_ == "VERB",
+        definite=is_definite(root) and not match.is_verbal,
+    )
+
+
+def drop_warnings_about_others(doc: Doc, mentions: list[Mention], knowledge: EventKnowledge) -> list[Mention]:
+    """'Ukraine warns of a Russian build-up' reports someone else's act; it is no threat by Ukraine."""
+    kept = []
+    for mention in mentions:
+        root = doc[mention.root]
+        if mention.type == "THREATEN" and root.lemma_.lower() in knowledge.cues.reporting_verbs:
+            subtree = {token.i for token in root.subtree}
+            about_others = any(
+                other.root in subtree and other is not mention and other.factuality == "reported"
+                for other in mentions
+            )
+            if about_others:
+                continue
+        kept.append(mention)
+    return kept
+
+
+def to_event(number: int, mention: Mention, text: str, knowledge: EventKnowledge) -> Event:
+    code = knowledge.cameo_code(mention.cameo)
+    return Event(
+        id=f"ev{number}",
+        type=mention.type,  # type: ignore[arg-type]
+        mode=mention.mode,
+        cameo=mention.cameo,
+        quad_class=None if code is None else code.quad_class,
+        goldstein=None if code is None else code.goldstein,
+        source=mention.source,
+        target=mention.target,
+        factuality=mention.factuality,  # type: ignore[arg-type]
+        attributed_to=mention.attributed_to,
+        date=mention.date,
+        place=mention.place,
+        trigger=TextSpan.of(text, *mention.trigger),
+        sentence=TextSpan.of(text, *mention.sentence_chars),
+        confidence=mention.confidence,
+        other_triggers=tuple(TextSpan.of(text, start, end) for start, end in mention.others),
+    )
+
+
+def extract_events(doc: Doc, knowledge: EventKnowledge) -> tuple[Event, ...]:
+    matches = find_triggers(doc, knowledge)
+    if not matches:
+        return ()
+    sentence_rank = {sentence.start: index for index, sentence in enumerate(doc.sents)}
+    dates, places, quotes = date_anchors(doc), place_anchors(doc), quote_regions(doc)
+    mentions = [build_mention(doc, match, knowledge, sentence_rank, dates, places, quotes) for match in matches]
+    mentions = drop_warnings_about_others(doc, mentions, knowledge)
+    merged = merge_mentions(mentions)
+    return tuple(to_event(number, mention, doc.text, knowledge) for number, mention in enumerate(merged, start=1))
+
+
