@@ -17,12 +17,15 @@ from flashpoint.pipeline.events.linking import (
     quote_regions,
     speaker_at,
 )
-from flashpoint.pipeline.events.merging import DEFINITE_DETERMINERS, Mention, merge_mentions
+from flashpoint.pipeline.events.factuality import CONTENT_PREPS
+from flashpoint.pipeline.events.merging import DEFINITE_DETERMINERS, REALIS, Mention, merge_mentions
 from flashpoint.pipeline.events.patterns import EventKnowledge
 from flashpoint.pipeline.events.triggers import TriggerMatch, find_triggers
 
 FACTUALITY_PENALTY = {"asserted": 0.0, "reported": 0.02, "planned": 0.1, "hypothetical": 0.2, "negated": 0.25, "denied": 0.25}
 MAIN_CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "conj"})
+CONTENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pobj", "pcomp", "acl", "nsubjpass", "prep", "conj"})
+BACKGROUND_PREPS = frozenset({"after", "following", "since", "amid", "during", "before", "despite", "ahead", "prior", "because", "amidst", "like"})
 
 
 def event_heads(root: Token) -> list[Token]:
@@ -32,6 +35,15 @@ def event_heads(root: Token) -> list[Token]:
     if verb is not None:
         heads.append(verb)
     return heads
+
+
+def linked_tokens(root: Token) -> frozenset[int]:
+    """The trigger's head and children, looking through prepositions ("killed in the attack")."""
+    linked = {root.head.i, *(child.i for child in root.children)}
+    if root.dep_ == "pobj":
+        linked.add(root.head.head.i)
+    linked.update(grand.i for child in root.children if child.dep_ == "prep" for grand in child.children)
+    return frozenset(linked)
 
 
 def is_definite(root: Token) -> bool:
@@ -71,7 +83,7 @@ def build_mention(doc: Doc, match: TriggerMatch, knowledge: EventKnowledge, sent
         mode=match.pattern.mode,
         cameo=match.pattern.cameo,
         root=root.i,
-        head_links=frozenset({root.head.i, *(child.i for child in root.children)}),
+        head_links=linked_tokens(root),
         sentence=sentence.start,
         trigger=(start_char, end_char),
         sentence_chars=(sentence.start_char, sentence.end_char),
@@ -104,6 +116,46 @@ def drop_warnings_about_others(doc: Doc, mentions: list[Mention], knowledge: Eve
     return kept
 
 
+def governing_mention(doc: Doc, mention: Mention, by_root: dict[int, Mention]) -> Mention | None:
+    """The event whose content this one is ("demanded the withdrawal", "threatened to shell")."""
+    current = doc[mention.root]
+    for _ in range(4):
+        if current.dep_ not in CONTENT_DEPS or current.head is current:
+            return None
+        if current.dep_ == "pobj" and current.head.lower_ not in CONTENT_PREPS:
+            return None
+        current = current.head
+        found = by_root.get(current.i)
+        if found is not None:
+            return found
+    return None
+
+
+def is_background(doc: Doc, mention: Mention) -> bool:
+    """A noun event that only dates or explains the main one ("after two days of fighting")."""
+    root = doc[mention.root]
+    if mention.verbal:
+        return False
+    current = root
+    while current.dep_ in {"pobj", "conj"} and current.head.dep_ in {"prep", "pobj", "conj"} and current.head.lower_ == "of":
+        current = current.head.head  # "after five days of fighting"
+    return current.dep_ == "pobj" and current.head.lower_ in BACKGROUND_PREPS
+
+
+def keep_main_events(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """Drop events that are only the unrealised content of another event of the sentence (except
+    what a threat threatens), and background nouns where the sentence has a main event."""
+    by_root = {mention.root: mention for mention in mentions}
+    kept: list[Mention] = []
+    for mention in mentions:
+        governor = governing_mention(doc, mention, by_root)
+        if governor is not None and mention.factuality not in REALIS and governor.type != "THREATEN":
+            continue
+        kept.append(mention)
+    foreground = {m.sentence for m in kept if not is_background(doc, m)}
+    return [m for m in kept if m.sentence not in foreground or not is_background(doc, m)]
+
+
 def to_event(number: int, mention: Mention, text: str, knowledge: EventKnowledge) -> Event:
     code = knowledge.cameo_code(mention.cameo)
     return Event(
@@ -134,6 +186,7 @@ def extract_events(doc: Doc, knowledge: EventKnowledge) -> tuple[Event, ...]:
     dates, places, quotes = date_anchors(doc), place_anchors(doc), quote_regions(doc)
     mentions = [build_mention(doc, match, knowledge, sentence_rank, dates, places, quotes) for match in matches]
     mentions = drop_warnings_about_others(doc, mentions, knowledge)
+    mentions = keep_main_events(doc, mentions)
     merged = merge_mentions(mentions)
     return tuple(to_event(number, mention, doc.text, knowledge) for number, mention in enumerate(merged, start=1))
 

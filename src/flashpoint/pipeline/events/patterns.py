@@ -29,7 +29,7 @@ CUE_KEYS = (
     "modals_hypothetical", "modals_planned", "conditional_marks", "negations", "light_verbs",
     "charge_nouns",
 )
-PATTERN_KEYS = {"type", "mode", "cameo", "verbs", "nouns", "args", "preps", "passive", "confidence"}
+PATTERN_KEYS = {"type", "mode", "cameo", "verbs", "nouns", "args", "subjects", "preps", "passive", "confidence"}
 
 
 @dataclass(frozen=True)
@@ -62,6 +62,7 @@ class TriggerPattern:
     before: tuple[str, ...] = ()  # lemmas that must precede the head ("air" strike)
     after: tuple[str, ...] = ()  # lemmas that must follow the head (call "for")
     args: frozenset[str] = frozenset()
+    subjects: frozenset[str] = frozenset()
     preps: frozenset[str] = frozenset()
     passive: bool | None = None
     confidence: float = 0.7
@@ -70,7 +71,7 @@ class TriggerPattern:
     @property
     def specificity(self) -> int:
         """Frames and longer phrases beat bare words when several patterns match one token."""
-        return 2 * bool(self.args) + 2 * bool(self.preps) + len(self.before) + len(self.after) + (self.passive is not None)
+        return 2 * bool(self.args) + 3 * bool(self.subjects) + 2 * bool(self.preps) + len(self.before) + len(self.after) + (self.passive is not None)
 
 
 @dataclass(frozen=True)
@@ -182,6 +183,7 @@ def parse_pattern_entry(
     common = {
         "type": event_type, "mode": mode, "cameo": cameo,
         "args": frozenset(_words(path, index, entry, "args")),
+        "subjects": frozenset(_words(path, index, entry, "subjects")),
         "preps": frozenset(_words(path, index, entry, "preps")),
         "passive": passive, "confidence": float(confidence), "origin": f"{path.name}#{index + 1}",
     }

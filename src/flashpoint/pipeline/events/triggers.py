@@ -65,6 +65,20 @@ def argument_lemmas(token: Token) -> set[str]:
     return found
 
 
+def subject_lemmas(token: Token) -> set[str]:
+    """Lemmas of who acts: the subject, the passive agent, or the noun a participle modifies."""
+    actors = [c for c in token.children if c.dep_ in {"nsubj", "csubj"}]
+    actors += [g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    if not actors and token.dep_ in {"acl", "relcl", "conj", "xcomp"}:
+        return subject_lemmas(token.head) if token.dep_ in {"conj", "xcomp"} else set(word_forms(token.head))
+    found: set[str] = set()
+    for actor in actors:
+        for member in (actor, *actor.conjuncts):
+            found.update(word_forms(member))
+            found.update(lemma for child in member.children if child.dep_ in {"compound", "amod"} for lemma in word_forms(child))
+    return found
+
+
 def is_passive(token: Token) -> bool:
     return any(child.dep_ in {"auxpass", "nsubjpass", "agent"} for child in token.children) or (
         token.tag_ == "VBN" and token.dep_ in {"acl", "amod"}
@@ -77,6 +91,8 @@ def frame_holds(pattern: TriggerPattern, root: Token) -> bool:
     if pattern.preps and not any(
         child.dep_ in {"prep", "prt", "agent"} and child.lower_ in pattern.preps for child in root.children
     ):
+        return False
+    if pattern.subjects and not pattern.subjects & subject_lemmas(root):
         return False
     return not pattern.args or bool(pattern.args & argument_lemmas(root))
 
@@ -133,6 +149,8 @@ def find_triggers(doc: Doc, knowledge: EventKnowledge) -> list[TriggerMatch]:
             root = phrase_root(doc, start, end, token.i)
             if is_name_part(root) or (len(pattern.before) + len(pattern.after) == 0 and root.dep_ in MODIFIER_DEPS and root.pos_ != "VERB"):
                 continue
+            if root.pos_ == "VERB" and root.dep_ == "amod" and not pattern.after:
+                continue  # a participle used as an adjective: "alleged crimes", "besieged town"
             if not frame_holds(pattern, root):
                 continue
             if any(s < doc[end - 1].idx + len(doc[end - 1]) and doc[start].idx < e for s, e in excluded):
