@@ -107,10 +107,10 @@ def verb_arguments(verb: Token) -> Arguments:
         patients = children(verb, "nsubjpass") or ([verb.head] if verb.dep_ in {"acl", "amod"} else [])
     else:
         patients = children(verb, "dobj", "dative")
-        if not patients and verb.dep_ == "relcl" and verb.head.pos_ in {"NOUN", "PROPN"}:
+        relative = verb.dep_ == "relcl" and verb.head.pos_ in {"NOUN", "PROPN"}
+        if not patients and relative and any(child.dep_ == "nsubj" for child in verb.children):
             # "the town which the army shelled": the modified noun is the object
-            if any(child.dep_ == "nsubj" for child in verb.children):
-                patients = [verb.head]
+            patients = [verb.head]
     target_ids = [i for patient in patients for i in actors_of_group(patient)]
     if not target_ids:
         target_ids = [i for obj in prep_objects(verb, TARGET_PREPS) for i in actors_of_group(obj)]

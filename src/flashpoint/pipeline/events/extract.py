@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-
-
 from spacy.tokens import Doc, Span, Token
 
 from flashpoint.model import Event
 from flashpoint.model import Span as TextSpan
 from flashpoint.pipeline.events.arguments import governing_verb, trigger_arguments
-from flashpoint.pipeline.events.factuality import assess
+from flashpoint.pipeline.events.factuality import CONTENT_PREPS, assess
 from flashpoint.pipeline.events.linking import (
     date_anchors,
     link,
@@ -17,14 +15,14 @@ from flashpoint.pipeline.events.linking import (
     quote_regions,
     speaker_at,
 )
-from flashpoint.pipeline.events.factuality import CONTENT_PREPS
-from flashpoint.pipeline.events.merging import DEFINITE_DETERMINERS, REALIS, Mention, merge_mentions
+from flashpoint.pipeline.events.merging import DEFINITE_DETERMINERS, Mention, merge_mentions
 from flashpoint.pipeline.events.patterns import EventKnowledge
 from flashpoint.pipeline.events.triggers import TriggerMatch, find_triggers
 
 FACTUALITY_PENALTY = {"asserted": 0.0, "reported": 0.02, "planned": 0.1, "hypothetical": 0.2, "negated": 0.25, "denied": 0.25}
 MAIN_CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "conj"})
 CONTENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pobj", "pcomp", "acl", "nsubjpass", "prep", "conj"})
+UNREALISED = frozenset({"hypothetical", "planned"})
 BACKGROUND_PREPS = frozenset({"after", "following", "since", "amid", "during", "before", "despite", "ahead", "prior", "because", "amidst", "like"})
 
 
@@ -149,7 +147,7 @@ def keep_main_events(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     kept: list[Mention] = []
     for mention in mentions:
         governor = governing_mention(doc, mention, by_root)
-        if governor is not None and mention.factuality not in REALIS and governor.type != "THREATEN":
+        if governor is not None and mention.factuality in UNREALISED and governor.type != "THREATEN":
             continue
         kept.append(mention)
     foreground = {m.sentence for m in kept if not is_background(doc, m)}

@@ -63,9 +63,7 @@ def own_markers(token: Token, cues: FactualityCues, markers: Markers, negation: 
                 markers.planned = True
             elif lower in cues.modals_hypothetical:
                 markers.hypothetical = True
-        elif child.dep_ == "mark" and lower in cues.conditional_marks:
-            markers.hypothetical = True
-        elif child.dep_ == "amod" and child.lemma_.lower() in cues.hypothetical_adjectives:
+        elif child.dep_ == "mark" and lower in cues.conditional_marks or child.dep_ == "amod" and child.lemma_.lower() in cues.hypothetical_adjectives:
             markers.hypothetical = True
         elif child.dep_ == "prep" and lower in cues.according_to and markers.reporter is None:
             sources = [grand for prep in children(child, "prep") for grand in children(prep, "pobj")]
@@ -122,9 +120,10 @@ def subject_ids(verb: Token) -> list[str]:
 def charge_denied(verb: Token, cues: FactualityCues) -> bool:
     """'X accused Y of Z, a charge strongly denied by Y': the accusation's content is denied."""
     for child in verb.children:
-        if child.lemma_.lower() in cues.charge_nouns and child.dep_ in {"npadvmod", "appos", "dobj", "advcl", "conj"}:
-            if any(grand.lemma_.lower() in cues.denial_verbs for grand in child.children if grand.dep_ in {"acl", "relcl"}):
-                return True
+        if child.lemma_.lower() not in cues.charge_nouns or child.dep_ not in {"npadvmod", "appos", "dobj", "advcl", "conj"}:
+            continue
+        if any(grand.lemma_.lower() in cues.denial_verbs for grand in child.children if grand.dep_ in {"acl", "relcl"}):
+            return True
     return False
 
 
