@@ -94,6 +94,7 @@ def build_mention(doc: Doc, match: TriggerMatch, knowledge: EventKnowledge, sent
         confidence=score(match, root, sentence, arguments.source, arguments.target, factuality, rank),
         verbal=match.is_verbal and root.pos_ == "VERB",
         definite=is_definite(root) and not match.is_verbal,
+        needs_anchor=match.pattern.needs_anchor,
     )
 
 
@@ -146,6 +147,8 @@ def keep_main_events(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     by_root = {mention.root: mention for mention in mentions}
     kept: list[Mention] = []
     for mention in mentions:
+        if mention.needs_anchor and not (mention.source or mention.target or mention.date or mention.place):
+            continue
         governor = governing_mention(doc, mention, by_root)
         if governor is not None and mention.factuality in UNREALISED and governor.type != "THREATEN":
             continue

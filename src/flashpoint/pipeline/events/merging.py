@@ -36,6 +36,7 @@ class Mention:
     confidence: float
     verbal: bool
     definite: bool
+    needs_anchor: bool = False
     others: tuple[tuple[int, int], ...] = ()
 
 

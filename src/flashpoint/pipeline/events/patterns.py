@@ -29,7 +29,8 @@ CUE_KEYS = (
     "modals_hypothetical", "modals_planned", "conditional_marks", "negations", "light_verbs",
     "charge_nouns",
 )
-PATTERN_KEYS = {"type", "mode", "cameo", "verbs", "nouns", "args", "subjects", "preps", "passive", "confidence"}
+PATTERN_KEYS = {"type", "mode", "cameo", "verbs", "nouns", "args", "subjects", "preps", "passive", "confidence",
+                "complement", "needs_anchor"}
 
 
 @dataclass(frozen=True)
@@ -65,13 +66,18 @@ class TriggerPattern:
     subjects: frozenset[str] = frozenset()
     preps: frozenset[str] = frozenset()
     passive: bool | None = None
+    complement: bool = False  # the verb must take an object or clause ("asked X to ...", not "when asked")
+    needs_anchor: bool = False  # a situation noun ("violence") is an event only with actors, date or place
     confidence: float = 0.7
     origin: str = ""
 
     @property
     def specificity(self) -> int:
         """Frames and longer phrases beat bare words when several patterns match one token."""
-        return 2 * bool(self.args) + 3 * bool(self.subjects) + 2 * bool(self.preps) + len(self.before) + len(self.after) + (self.passive is not None)
+        return (
+            2 * bool(self.args) + 3 * bool(self.subjects) + 2 * bool(self.preps) + len(self.before)
+            + len(self.after) + (self.passive is not None) + self.complement
+        )
 
 
 @dataclass(frozen=True)
@@ -177,6 +183,9 @@ def parse_pattern_entry(
     passive = entry.get("passive")
     if passive is not None and not isinstance(passive, bool):
         raise DataFileError(str(path), None, f"{where}: passive must be true or false")
+    flags = {key: entry.get(key, False) for key in ("complement", "needs_anchor")}
+    if not all(isinstance(value, bool) for value in flags.values()):
+        raise DataFileError(str(path), None, f"{where}: complement and needs_anchor must be true or false")
     verbs, nouns = _words(path, index, entry, "verbs"), _words(path, index, entry, "nouns")
     if not verbs and not nouns:
         raise DataFileError(str(path), None, f"{where}: needs 'verbs' or 'nouns'")
@@ -186,6 +195,7 @@ def parse_pattern_entry(
         "subjects": frozenset(_words(path, index, entry, "subjects")),
         "preps": frozenset(_words(path, index, entry, "preps")),
         "passive": passive, "confidence": float(confidence), "origin": f"{path.name}#{index + 1}",
+        **flags,
     }
     made = []
     for phrase in verbs:

@@ -85,7 +85,31 @@ def is_passive(token: Token) -> bool:
     )
 
 
+COMPLEMENT_DEPS = frozenset({"dobj", "dative", "xcomp", "ccomp", "nsubjpass"})
+NUMERIC_ENTITY_TYPES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
+
+
+def has_complement(token: Token) -> bool:
+    return any(
+        child.dep_ in COMPLEMENT_DEPS or (child.dep_ == "prep" and child.lower_ in {"for", "about"})
+        for child in token.children
+    )
+
+
+def looks_like_date(token: Token) -> bool:
+    """'march 5', '5 march': a month name written like a noun, which lower-case news is full of."""
+    if token.ent_type_ in NUMERIC_ENTITY_TYPES:
+        return True
+    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    preceding = token.nbor(-1) if token.i > 0 else None
+    if following is not None and following.like_num:
+        return True
+    return preceding is not None and preceding.like_num and preceding.head is not token
+
+
 def frame_holds(pattern: TriggerPattern, root: Token) -> bool:
+    if pattern.complement and not has_complement(root):
+        return False
     if pattern.passive is not None and is_passive(root) != pattern.passive:
         return False
     if pattern.preps and not any(
@@ -147,7 +171,7 @@ def find_triggers(doc: Doc, knowledge: EventKnowledge) -> list[TriggerMatch]:
             continue
         for pattern, start, end in candidate_patterns(knowledge, token):
             root = phrase_root(doc, start, end, token.i)
-            if is_name_part(root) or (len(pattern.before) + len(pattern.after) == 0 and root.dep_ in MODIFIER_DEPS and root.pos_ != "VERB"):
+            if is_name_part(root) or (pattern.pos == "NOUN" and looks_like_date(root)) or (len(pattern.before) + len(pattern.after) == 0 and root.dep_ in MODIFIER_DEPS and root.pos_ != "VERB"):
                 continue
             if root.pos_ == "VERB" and root.dep_ == "amod" and not pattern.after:
                 continue  # a participle used as an adjective: "alleged crimes", "besieged town"
