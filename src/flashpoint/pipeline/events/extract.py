@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Doc, Span, Token
 
 from flashpoint.model import Event
 from flashpoint.model import Span as TextSpan
 from flashpoint.pipeline.events.arguments import governing_verb, trigger_arguments
-from flashpoint.pipeline.events.factuality import CONTENT_PREPS, assess
+from flashpoint.pipeline.events.factuality import CONTENT_PREPS, FactualityReading, assess, subject_ids
 from flashpoint.pipeline.events.linking import (
     date_anchors,
     link,
@@ -61,7 +63,36 @@ def score(match: TriggerMatch, root: Token, sentence: Span, source: tuple[str, .
     return round(min(0.99, max(0.05, value)), 3)
 
 
-def build_mention(doc: Doc, match: TriggerMatch, knowledge: EventKnowledge, sentence_rank: dict[int, int], dates: list, places: list, quotes: list) -> Mention:
+def own_voice(doc: Doc, reporter: int | None, root: Token, source: tuple[str, ...]) -> bool:
+    """Whether whoever states an intended action is the one who would do it."""
+    if reporter is None:
+        return True
+    speaker = doc[reporter]
+    if speaker.pos_ not in {"VERB", "AUX"}:
+        return False
+    speaker_ids = set(subject_ids(speaker))
+    if speaker_ids and source:
+        return bool(speaker_ids & set(source))
+    verb = root if root.pos_ in {"VERB", "AUX"} else governing_verb(root)
+    subjects = [] if verb is None else [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    return not subjects or all(subject.pos_ == "PRON" for subject in subjects)
+
+
+def announced_threat(doc: Doc, mention: Mention, reading: FactualityReading, knowledge: EventKnowledge) -> Mention | None:
+    """'Washington would impose sanctions': the announcement is an asserted THREATEN event."""
+    if not reading.announced:
+        return None
+    threat = knowledge.threat_for(mention.type, mention.mode)
+    if threat is None or not own_voice(doc, reading.reporter, doc[mention.root], mention.source):
+        return None
+    cameo, mode = threat
+    return replace(
+        mention, type="THREATEN", mode=mode, cameo=cameo, factuality="asserted", attributed_to=None,
+        confidence=round(max(0.05, mention.confidence - 0.02), 3),
+    )
+
+
+def build_mentions(doc: Doc, match: TriggerMatch, knowledge: EventKnowledge, sentence_rank: dict[int, int], dates: list, places: list, quotes: list) -> list[Mention]:
     root = doc[match.root]
     sentence = root.sent
     arguments = trigger_arguments(root, match.is_verbal)
@@ -76,7 +107,7 @@ def build_mention(doc: Doc, match: TriggerMatch, knowledge: EventKnowledge, sent
         attributed = speaker
     heads = event_heads(root)
     rank = sentence_rank[sentence.start]
-    return Mention(
+    mention = Mention(
         type=match.pattern.type,
         mode=match.pattern.mode,
         cameo=match.pattern.cameo,
@@ -96,6 +127,8 @@ def build_mention(doc: Doc, match: TriggerMatch, knowledge: EventKnowledge, sent
         definite=is_definite(root) and not match.is_verbal,
         needs_anchor=match.pattern.needs_anchor,
     )
+    threat = announced_threat(doc, mention, reading, knowledge)
+    return [mention] if threat is None else [mention, threat]
 
 
 def drop_warnings_about_others(doc: Doc, mentions: list[Mention], knowledge: EventKnowledge) -> list[Mention]:
@@ -185,7 +218,7 @@ def extract_events(doc: Doc, knowledge: EventKnowledge) -> tuple[Event, ...]:
         return ()
     sentence_rank = {sentence.start: index for index, sentence in enumerate(doc.sents)}
     dates, places, quotes = date_anchors(doc), place_anchors(doc), quote_regions(doc)
-    mentions = [build_mention(doc, match, knowledge, sentence_rank, dates, places, quotes) for match in matches]
+    mentions = [m for match in matches for m in build_mentions(doc, match, knowledge, sentence_rank, dates, places, quotes)]
     mentions = drop_warnings_about_others(doc, mentions, knowledge)
     mentions = keep_main_events(doc, mentions)
     merged = merge_mentions(mentions)

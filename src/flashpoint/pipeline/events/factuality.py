@@ -30,6 +30,7 @@ class FactualityReading:
     value: str
     reporter: int | None = None  # token index of whoever the report is attributed to
     attributed_to: str | None = None
+    announced: bool = False  # unrealised only because its actor means to do it: a stated intent
 
 
 @dataclass
@@ -39,6 +40,8 @@ class Markers:
     planned: bool = False
     denied: bool = False
     reporter: Token | None = None
+    intent: bool = False  # unrealised because someone means to do it ("will impose", "plans to")
+    doubt: bool = False  # unrealised because feared, wished, conditional or merely possible
 
     def decide(self) -> str:
         if self.denied:
@@ -60,11 +63,11 @@ def own_markers(token: Token, cues: FactualityCues, markers: Markers, negation: 
             markers.negated = True
         elif child.dep_ in {"aux", "auxpass"}:
             if lower in cues.modals_planned:
-                markers.planned = True
+                markers.planned = markers.intent = True
             elif lower in cues.modals_hypothetical:
-                markers.hypothetical = True
+                markers.hypothetical = markers.intent = True
         elif child.dep_ == "mark" and lower in cues.conditional_marks or child.dep_ == "amod" and child.lemma_.lower() in cues.hypothetical_adjectives:
-            markers.hypothetical = True
+            markers.hypothetical = markers.doubt = True
         elif child.dep_ == "prep" and lower in cues.according_to and markers.reporter is None:
             sources = [grand for prep in children(child, "prep") for grand in children(prep, "pobj")]
             markers.reporter = sources[0] if sources else child
@@ -75,9 +78,9 @@ def governor_markers(event: Token, dep: str, head: Token, cues: FactualityCues, 
     lemma = head.lemma_.lower()
     if head.pos_ in {"NOUN", "PROPN"}:
         if lemma in cues.hypothetical_nouns:
-            markers.hypothetical = True
+            markers.hypothetical = markers.doubt = True
         elif lemma in cues.planning_nouns:
-            markers.planned = True
+            markers.planned = markers.intent = True
         return
     if head.pos_ not in {"VERB", "AUX", "ADJ"}:
         return
@@ -90,26 +93,26 @@ def governor_markers(event: Token, dep: str, head: Token, cues: FactualityCues, 
             markers.reporter = head
         return
     if lemma in cues.wish_verbs and dep in ARGUMENT_DEPS | {"ccomp"}:
-        markers.hypothetical = True
+        markers.hypothetical = markers.doubt = True
     elif lemma in cues.hypothetical_verbs and dep in ARGUMENT_DEPS | {"ccomp"}:
         if reporting and dep in {"pobj", "pcomp"} and event_sources and not set(event_sources) & set(subject_ids(head)):
             # "Ukraine warns of a Russian build-up": a claim about someone else's action
             if markers.reporter is None:
                 markers.reporter = head
         else:
-            markers.hypothetical = True
+            markers.hypothetical = markers.doubt = True
     elif lemma in cues.planning_verbs and dep in ARGUMENT_DEPS:
-        markers.planned = True
+        markers.planned = markers.intent = True
     elif dep == "xcomp" and any(child.dep_ == "acomp" and child.lemma_.lower() in cues.planning_verbs for child in head.children):
-        markers.planned = True  # "is due to hold", "is set to meet"
+        markers.planned = markers.intent = True  # "is due to hold", "is set to meet"
     elif lemma in cues.planning_verbs and head.pos_ == "ADJ":
-        markers.planned = True
+        markers.planned = markers.intent = True
     if dep in ARGUMENT_DEPS:
         own_markers(head, cues, markers)
     else:
         for child in head.children:
             if child.dep_ == "mark" and child.lower_ in cues.conditional_marks:
-                markers.hypothetical = True
+                markers.hypothetical = markers.doubt = True
 
 
 def subject_ids(verb: Token) -> list[str]:
@@ -158,4 +161,6 @@ def assess(root: Token, cues: FactualityCues, event_sources: tuple[str, ...] = (
         reporter_index = reporter.i
         ids = subject_ids(reporter) if reporter.pos_ in {"VERB", "AUX"} else actors_of_group(reporter)
         attributed = ids[0] if ids else None
-    return FactualityReading(value=markers.decide(), reporter=reporter_index, attributed_to=attributed)
+    value = markers.decide()
+    announced = value in {"planned", "hypothetical"} and markers.intent and not markers.doubt
+    return FactualityReading(value=value, reporter=reporter_index, attributed_to=attributed, announced=announced)

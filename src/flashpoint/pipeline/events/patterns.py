@@ -22,6 +22,7 @@ PATTERNS_FILE = ("events", "patterns.yaml")
 CAMEO_FILE = ("events", "cameo_codes.csv")
 MAPPING_FILE = ("events", "plover_cameo.csv")
 FACTUALITY_FILE = ("events", "factuality.yaml")
+THREATS_FILE = ("events", "threats.csv")
 
 CUE_KEYS = (
     "reporting_verbs", "according_to", "denial_verbs", "hypothetical_verbs", "planning_verbs",
@@ -97,6 +98,11 @@ class EventKnowledge:
     plover_of_code: Mapping[str, tuple[str, str | None]]
     cues: FactualityCues
     patterns: tuple[TriggerPattern, ...] = field(default=())
+    threat_codes: Mapping[tuple[str, str | None], tuple[str, str | None]] = field(default_factory=dict)
+
+    def threat_for(self, event_type: str, mode: str | None) -> tuple[str, str | None] | None:
+        """(CAMEO code, mode) of the threat that announcing this action makes, if it is one."""
+        return self.threat_codes.get((event_type, mode)) or self.threat_codes.get((event_type, None))
 
     def cameo_code(self, code: str) -> CameoCode | None:
         return self.cameo.get(code)
@@ -145,6 +151,17 @@ def load_mapping(
         # A type without a mode-less default falls back to its first listed code.
         defaults.setdefault((plover, None), code)
     return to_plover, defaults
+
+
+def load_threat_codes(path: Path, codes: Mapping[str, CameoCode]) -> dict[tuple[str, str | None], tuple[str, str | None]]:
+    table: dict[tuple[str, str | None], tuple[str, str | None]] = {}
+    for line, row in iter_csv_rows(path, required=("type", "cameo")):
+        if row["type"] not in EVENT_TYPES:
+            raise DataFileError(str(path), line, f"unknown PLOVER type {row['type']!r}")
+        if row["cameo"] not in codes:
+            raise DataFileError(str(path), line, f"CAMEO code {row['cameo']!r} is not in {CAMEO_FILE[-1]}")
+        table[(row["type"], row.get("mode") or None)] = (row["cameo"], row.get("threat_mode") or None)
+    return table
 
 
 def _words(path: Path, index: int, entry: Mapping[str, Any], key: str) -> list[str]:
@@ -249,4 +266,5 @@ def load_knowledge(extra_files: Iterable[str | Path] = ()) -> EventKnowledge:
         plover_of_code=to_plover,
         cues=FactualityCues({key: frozenset(words) for key, words in cue_lists.items()}),
         patterns=tuple(patterns),
+        threat_codes=load_threat_codes(bundled_path(*THREATS_FILE), codes),
     )
