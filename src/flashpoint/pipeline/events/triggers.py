@@ -21,6 +21,8 @@ NOUN_TAGS = frozenset({"NOUN", "PROPN", "ADJ"})
 NAME_ENTITY_TYPES = frozenset({"ORG", "PERSON", "WORK_OF_ART", "LAW", "FAC", "PRODUCT", "EVENT"})
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "dative", "compound", "amod", "poss", "appos", "nmod", "oprd"})
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
+# Nouns that only package an event named by their modifier: "looting spree", "mediation mission".
+CARRIER_NOUNS = frozenset({"spree", "campaign", "operation", "mission", "effort", "drive", "wave", "incident", "attempt", "bid", "plan", "case", "threat", "spate", "series"})
 
 
 @dataclass(frozen=True)
@@ -171,7 +173,7 @@ def find_triggers(doc: Doc, knowledge: EventKnowledge) -> list[TriggerMatch]:
             continue
         for pattern, start, end in candidate_patterns(knowledge, token):
             root = phrase_root(doc, start, end, token.i)
-            if is_name_part(root) or (pattern.pos == "NOUN" and looks_like_date(root)) or (len(pattern.before) + len(pattern.after) == 0 and root.dep_ in MODIFIER_DEPS and root.pos_ != "VERB"):
+            if is_name_part(root) or (pattern.pos == "NOUN" and looks_like_date(root)) or (len(pattern.before) + len(pattern.after) == 0 and root.dep_ in MODIFIER_DEPS and root.pos_ != "VERB" and root.head.lemma_.lower() not in CARRIER_NOUNS):
                 continue
             if root.pos_ == "VERB" and root.dep_ == "amod" and not pattern.after:
                 continue  # a participle used as an adjective: "alleged crimes", "besieged town"
