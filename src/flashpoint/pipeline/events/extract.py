@@ -23,7 +23,7 @@ from flashpoint.pipeline.events.triggers import TriggerMatch, find_triggers
 
 FACTUALITY_PENALTY = {"asserted": 0.0, "reported": 0.02, "planned": 0.1, "hypothetical": 0.2, "negated": 0.25, "denied": 0.25}
 MAIN_CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "conj"})
-CONTENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pobj", "pcomp", "acl", "nsubjpass", "prep", "conj"})
+CONTENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pobj", "pcomp", "acl", "nsubjpass", "prep", "conj", "advcl"})
 UNREALISED = frozenset({"hypothetical", "planned"})
 BACKGROUND_PREPS = frozenset({"after", "following", "since", "amid", "during", "before", "despite", "ahead", "prior", "because", "amidst", "like"})
 
@@ -149,9 +149,13 @@ def drop_warnings_about_others(doc: Doc, mentions: list[Mention], knowledge: Eve
 
 
 def governing_mention(doc: Doc, mention: Mention, by_root: dict[int, Mention]) -> Mention | None:
-    """The event whose content this one is ("demanded the withdrawal", "threatened to shell")."""
+    """The event whose content this one is ("demanded the withdrawal", "threatened to shell").
+
+    The climb passes only through prepositions and infinitives, so an event inside a separate
+    clause ("raising fears that Russia could launch an offensive") keeps its own standing.
+    """
     current = doc[mention.root]
-    for _ in range(4):
+    for _ in range(3):
         if current.dep_ not in CONTENT_DEPS or current.head is current:
             return None
         if current.dep_ == "pobj" and current.head.lower_ not in CONTENT_PREPS:
@@ -160,6 +164,8 @@ def governing_mention(doc: Doc, mention: Mention, by_root: dict[int, Mention]) -
         found = by_root.get(current.i)
         if found is not None:
             return found
+        if current.pos_ != "ADP" and current.dep_ not in {"xcomp", "pcomp"}:
+            return None
     return None
 
 
@@ -167,7 +173,8 @@ def is_background(doc: Doc, mention: Mention) -> bool:
     """A noun event that only dates or explains the main one ("after two days of fighting")."""
     root = doc[mention.root]
     if mention.verbal:
-        return False
+        # "the curfew imposed in Sudan", "Hamas, which advocates ...": a description, not the news
+        return root.dep_ in {"acl", "relcl"}
     current = root
     while current.dep_ in {"pobj", "conj"} and current.head.dep_ in {"prep", "pobj", "conj"} and current.head.lower_ == "of":
         current = current.head.head  # "after five days of fighting"
@@ -183,8 +190,12 @@ def keep_main_events(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         if mention.needs_anchor and not (mention.source or mention.target or mention.date or mention.place):
             continue
         governor = governing_mention(doc, mention, by_root)
-        if governor is not None and mention.factuality in UNREALISED and governor.type != "THREATEN":
-            continue
+        if governor is not None and governor.type != "THREATEN":
+            if mention.factuality in UNREALISED:
+                continue
+            # "rejected a call for talks": the talks are what is rejected, not a denied happening
+            if mention.factuality == "denied" and governor.type == "REJECT" and not mention.verbal:
+                continue
         kept.append(mention)
     foreground = {m.sentence for m in kept if not is_background(doc, m)}
     return [m for m in kept if m.sentence not in foreground or not is_background(doc, m)]

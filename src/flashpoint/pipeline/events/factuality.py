@@ -57,6 +57,8 @@ class Markers:
 
 def own_markers(token: Token, cues: FactualityCues, markers: Markers, negation: bool = True) -> None:
     """Negation, modals and conditions attached to the word itself."""
+    if token.dep_ in {"advcl", "acl"} and any(child.dep_ == "aux" and child.lower_ == "to" for child in token.children):
+        markers.hypothetical = markers.doubt = True  # a purpose: "blocked roads to press demands"
     for child in token.children:
         lower = child.lower_
         if negation and (child.dep_ == "neg" or (child.dep_ == "det" and lower in cues.negations)):
