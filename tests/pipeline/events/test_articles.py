@@ -11,7 +11,11 @@ from tests.conftest import EXAMPLES
 
 
 def events_by_trigger(analysis):
-    return {event.trigger.text: event for event in analysis.events}
+    """The first event per trigger text (an announced action also yields a derived event after it)."""
+    found = {}
+    for event in analysis.events:
+        found.setdefault(event.trigger.text, event)
+    return found
 
 
 @pytest.fixture(scope="module")
@@ -73,6 +77,23 @@ def test_articles_threat_is_asserted_and_its_sanctions_hypothetical(analyze):
     found = events_by_trigger(analyze("The European Union warned Belgrade of severe sanctions on Friday."))
     assert (found["warned"].type, found["warned"].factuality) == ("THREATEN", "asserted")
     assert (found["sanctions"].type, found["sanctions"].factuality) == ("SANCTION", "hypothetical")
+
+
+@pytest.mark.parametrize(
+    ("text", "derived_type", "cameo"),
+    [
+        ("Washington would impose severe sanctions if Moscow invaded.", "THREATEN", "1312"),
+        ("The rebels said they will meet government envoys in Geneva.", "AGREE", "036"),
+    ],
+)
+def test_articles_announced_action_is_itself_an_event(analyze, text, derived_type, cameo):
+    derived = [e for e in analyze(text).events if e.type == derived_type]
+    assert derived and derived[0].factuality == "asserted" and derived[0].cameo == cameo
+
+
+def test_articles_feared_action_is_no_threat(analyze):
+    events = analyze("Officials fear that the rebels could attack the capital.").events
+    assert not [e for e in events if e.type == "THREATEN"]
 
 
 def test_articles_same_happening_merges(analyze):

@@ -78,16 +78,25 @@ def own_voice(doc: Doc, reporter: int | None, root: Token, source: tuple[str, ..
     return not subjects or all(subject.pos_ == "PRON" for subject in subjects)
 
 
-def announced_threat(doc: Doc, mention: Mention, reading: FactualityReading, knowledge: EventKnowledge) -> Mention | None:
-    """'Washington would impose sanctions': the announcement is an asserted THREATEN event."""
+def announced_intent(doc: Doc, mention: Mention, reading: FactualityReading, knowledge: EventKnowledge) -> Mention | None:
+    """'Washington would impose sanctions' is an asserted THREATEN event, 'will visit' an AGREE one;
+    'China must drop barriers', said by someone else, is a REQUEST of the speaker."""
+    root = doc[mention.root]
+    if reading.obliged and reading.reporter is not None and not own_voice(doc, reading.reporter, root, mention.source):
+        speaker = doc[reading.reporter]
+        source = tuple(subject_ids(speaker)) if speaker.pos_ in {"VERB", "AUX"} else ()
+        return replace(
+            mention, type="REQUEST", mode=None, cameo=knowledge.default_cameo("REQUEST"), factuality="asserted",
+            source=source, target=mention.source, attributed_to=None, confidence=mention.confidence,
+        )
     if not reading.announced:
         return None
-    threat = knowledge.threat_for(mention.type, mention.mode)
-    if threat is None or not own_voice(doc, reading.reporter, doc[mention.root], mention.source):
+    derived = knowledge.intent_for(mention.type, mention.mode)
+    if derived is None or not own_voice(doc, reading.reporter, root, mention.source):
         return None
-    cameo, mode = threat
+    event_type, cameo, mode = derived
     return replace(
-        mention, type="THREATEN", mode=mode, cameo=cameo, factuality="asserted", attributed_to=None,
+        mention, type=event_type, mode=mode, cameo=cameo, factuality="asserted", attributed_to=None,
         confidence=round(max(0.05, mention.confidence - 0.02), 3),
     )
 
@@ -127,8 +136,8 @@ def build_mentions(doc: Doc, match: TriggerMatch, knowledge: EventKnowledge, sen
         definite=is_definite(root) and not match.is_verbal,
         needs_anchor=match.pattern.needs_anchor,
     )
-    threat = announced_threat(doc, mention, reading, knowledge)
-    return [mention] if threat is None else [mention, threat]
+    derived = announced_intent(doc, mention, reading, knowledge)
+    return [mention] if derived is None else [mention, derived]
 
 
 def drop_warnings_about_others(doc: Doc, mentions: list[Mention], knowledge: EventKnowledge) -> list[Mention]:

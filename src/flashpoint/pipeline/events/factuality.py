@@ -31,6 +31,7 @@ class FactualityReading:
     reporter: int | None = None  # token index of whoever the report is attributed to
     attributed_to: str | None = None
     announced: bool = False  # unrealised only because its actor means to do it: a stated intent
+    obliged: bool = False  # said to be required of its actor ("China must drop barriers")
 
 
 @dataclass
@@ -42,6 +43,7 @@ class Markers:
     reporter: Token | None = None
     intent: bool = False  # unrealised because someone means to do it ("will impose", "plans to")
     doubt: bool = False  # unrealised because feared, wished, conditional or merely possible
+    obliged: bool = False  # "must", "should": someone says it ought to happen
 
     def decide(self) -> str:
         if self.denied:
@@ -68,6 +70,7 @@ def own_markers(token: Token, cues: FactualityCues, markers: Markers, negation: 
                 markers.planned = markers.intent = True
             elif lower in cues.modals_hypothetical:
                 markers.hypothetical = markers.intent = True
+                markers.obliged = markers.obliged or lower in cues.modals_obligation
         elif child.dep_ == "mark" and lower in cues.conditional_marks or child.dep_ == "amod" and child.lemma_.lower() in cues.hypothetical_adjectives:
             markers.hypothetical = markers.doubt = True
         elif child.dep_ == "prep" and lower in cues.according_to and markers.reporter is None:
@@ -164,5 +167,6 @@ def assess(root: Token, cues: FactualityCues, event_sources: tuple[str, ...] = (
         ids = subject_ids(reporter) if reporter.pos_ in {"VERB", "AUX"} else actors_of_group(reporter)
         attributed = ids[0] if ids else None
     value = markers.decide()
-    announced = value in {"planned", "hypothetical"} and markers.intent and not markers.doubt
-    return FactualityReading(value=value, reporter=reporter_index, attributed_to=attributed, announced=announced)
+    announced = value in {"planned", "hypothetical"} and markers.intent and not markers.doubt and not markers.obliged
+    obliged = value == "hypothetical" and markers.obliged and not markers.doubt
+    return FactualityReading(value=value, reporter=reporter_index, attributed_to=attributed, announced=announced, obliged=obliged)

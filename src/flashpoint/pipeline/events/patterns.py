@@ -22,13 +22,13 @@ PATTERNS_FILE = ("events", "patterns.yaml")
 CAMEO_FILE = ("events", "cameo_codes.csv")
 MAPPING_FILE = ("events", "plover_cameo.csv")
 FACTUALITY_FILE = ("events", "factuality.yaml")
-THREATS_FILE = ("events", "threats.csv")
+INTENTS_FILE = ("events", "intents.csv")
 
 CUE_KEYS = (
     "reporting_verbs", "according_to", "denial_verbs", "hypothetical_verbs", "planning_verbs",
     "wish_verbs", "hypothetical_nouns", "planning_nouns", "hypothetical_adjectives",
     "modals_hypothetical", "modals_planned", "conditional_marks", "negations", "light_verbs",
-    "charge_nouns",
+    "charge_nouns", "modals_obligation",
 )
 PATTERN_KEYS = {"type", "mode", "cameo", "verbs", "nouns", "args", "subjects", "preps", "passive", "confidence",
                 "complement", "needs_anchor"}
@@ -98,11 +98,15 @@ class EventKnowledge:
     plover_of_code: Mapping[str, tuple[str, str | None]]
     cues: FactualityCues
     patterns: tuple[TriggerPattern, ...] = field(default=())
-    threat_codes: Mapping[tuple[str, str | None], tuple[str, str | None]] = field(default_factory=dict)
+    default_codes: Mapping[tuple[str, str | None], str] = field(default_factory=dict)
+    intent_codes: Mapping[tuple[str, str | None], tuple[str, str, str | None]] = field(default_factory=dict)
 
-    def threat_for(self, event_type: str, mode: str | None) -> tuple[str, str | None] | None:
-        """(CAMEO code, mode) of the threat that announcing this action makes, if it is one."""
-        return self.threat_codes.get((event_type, mode)) or self.threat_codes.get((event_type, None))
+    def intent_for(self, event_type: str, mode: str | None) -> tuple[str, str, str | None] | None:
+        """(type, CAMEO code, mode) of the event that announcing this action is, if any."""
+        return self.intent_codes.get((event_type, mode)) or self.intent_codes.get((event_type, None))
+
+    def default_cameo(self, event_type: str) -> str:
+        return self.default_codes.get((event_type, None), "")
 
     def cameo_code(self, code: str) -> CameoCode | None:
         return self.cameo.get(code)
@@ -153,14 +157,15 @@ def load_mapping(
     return to_plover, defaults
 
 
-def load_threat_codes(path: Path, codes: Mapping[str, CameoCode]) -> dict[tuple[str, str | None], tuple[str, str | None]]:
-    table: dict[tuple[str, str | None], tuple[str, str | None]] = {}
-    for line, row in iter_csv_rows(path, required=("type", "cameo")):
-        if row["type"] not in EVENT_TYPES:
-            raise DataFileError(str(path), line, f"unknown PLOVER type {row['type']!r}")
+def load_intent_codes(path: Path, codes: Mapping[str, CameoCode]) -> dict[tuple[str, str | None], tuple[str, str, str | None]]:
+    table: dict[tuple[str, str | None], tuple[str, str, str | None]] = {}
+    for line, row in iter_csv_rows(path, required=("type", "derived", "cameo")):
+        for key in ("type", "derived"):
+            if row[key] not in EVENT_TYPES:
+                raise DataFileError(str(path), line, f"unknown PLOVER type {row[key]!r}")
         if row["cameo"] not in codes:
             raise DataFileError(str(path), line, f"CAMEO code {row['cameo']!r} is not in {CAMEO_FILE[-1]}")
-        table[(row["type"], row.get("mode") or None)] = (row["cameo"], row.get("threat_mode") or None)
+        table[(row["type"], row.get("mode") or None)] = (row["derived"], row["cameo"], row.get("derived_mode") or None)
     return table
 
 
@@ -266,5 +271,6 @@ def load_knowledge(extra_files: Iterable[str | Path] = ()) -> EventKnowledge:
         plover_of_code=to_plover,
         cues=FactualityCues({key: frozenset(words) for key, words in cue_lists.items()}),
         patterns=tuple(patterns),
-        threat_codes=load_threat_codes(bundled_path(*THREATS_FILE), codes),
+        default_codes=defaults,
+        intent_codes=load_intent_codes(bundled_path(*INTENTS_FILE), codes),
     )
