@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import json
 import sys
-from dataclasses import dataclass
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -23,13 +23,19 @@ ReadResult = ArticleInput | InputProblem
 HTML_SUFFIXES = {".html", ".htm"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 STRING_FIELDS = ("id", "published", "title", "source", "url", "language")
+COMMON_LEGACY_ENCODINGS = (
+    "utf_16", "cp1252", "iso8859_15", "latin_1", "cp1250", "cp1251", "koi8_r", "iso8859_2",
+    "gb18030", "big5", "shift_jis", "euc_jp", "euc_kr", "cp1256", "cp1253", "cp1254",
+)
 BINARY_CONTROL_BYTES = bytes(range(0, 9)) + bytes(range(14, 32))
 
 
 def looks_binary(data: bytes) -> bool:
     """NUL bytes, or many control characters, in the first 8 KiB mean the file is not text."""
     head = data[:8192]
-    if b"\x00" in head and not _is_utf16(head):
+    if _is_utf16(head):
+        return False
+    if b"\x00" in head:
         return True
     controls = sum(head.count(bytes([byte])) for byte in BINARY_CONTROL_BYTES if byte != 0x1B)
     return bool(head) and controls / len(head) > 0.05
@@ -46,8 +52,19 @@ def decode_bytes(data: bytes) -> str | None:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
-        best = from_bytes(data).best()
-        return None if best is None else str(best)
+        pass
+    matches = list(from_bytes(data))
+    if not matches:
+        return None
+    # On short texts several code pages tie; prefer the ones news sites actually used.
+    best = min(matches, key=lambda match: (round(match.chaos, 2), _encoding_rank(match.encoding)))
+    return str(best)
+
+
+def _encoding_rank(encoding: str) -> int:
+    return COMMON_LEGACY_ENCODINGS.index(encoding) if encoding in COMMON_LEGACY_ENCODINGS else len(
+        COMMON_LEGACY_ENCODINGS
+    )
 
 
 def _problem(path: str, line: int | None, kind: str, message: str) -> InputProblem:
