@@ -56,7 +56,7 @@ def score(match: TriggerMatch, root: Token, sentence: Span, source: tuple[str, .
     value += 0.05 if match.is_verbal and root.pos_ == "VERB" else 0.0
     value += 0.05 if source else 0.0
     value += 0.03 if target else 0.0
-    if root.dep_ == "ROOT" or (root.dep_ in MAIN_CLAUSE_DEPS and root.head.dep_ == "ROOT") or governing_verb(root) is sentence.root:
+    if root.dep_ == "ROOT" or (root.dep_ in MAIN_CLAUSE_DEPS and root.head.dep_ == "ROOT") or (governing_verb(root) or root).i == sentence.root.i:
         value += 0.06
     value -= FACTUALITY_PENALTY[factuality]
     value -= min(sentence_rank, 5) * 0.02
@@ -165,7 +165,7 @@ def governing_mention(doc: Doc, mention: Mention, by_root: dict[int, Mention]) -
     """
     current = doc[mention.root]
     for _ in range(3):
-        if current.dep_ not in CONTENT_DEPS or current.head is current:
+        if current.dep_ not in CONTENT_DEPS or current.head.i == current.i:
             return None
         if current.dep_ == "pobj" and current.head.lower_ not in CONTENT_PREPS:
             return None

@@ -141,7 +141,7 @@ def assess(root: Token, cues: FactualityCues, event_sources: tuple[str, ...] = (
     current = root
     for _ in range(MAX_CLIMB):
         head = current.head
-        if head is current:
+        if head.i == current.i:
             break
         dep = current.dep_
         if dep == "conj":
@@ -156,7 +156,7 @@ def assess(root: Token, cues: FactualityCues, event_sources: tuple[str, ...] = (
             pass
         else:
             governor_markers(current, dep, head, cues, markers, event_sources)
-            if markers.reporter is head and charge_denied(head, cues):
+            if markers.reporter is not None and markers.reporter.i == head.i and charge_denied(head, cues):
                 markers.denied = True
         current = head
     reporter = markers.reporter

@@ -67,7 +67,7 @@ def hangs_from(token: Token, event_heads: Sequence[Token], via_location: bool) -
     current = token
     for _ in range(MAX_HOPS):
         head = current.head
-        if head is current:
+        if head.i == current.i:
             return False
         if via_location and current.dep_ == "pobj" and head.lower_ not in LOCATION_PREPS:
             return False

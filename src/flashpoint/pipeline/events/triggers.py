@@ -106,7 +106,7 @@ def looks_like_date(token: Token) -> bool:
     preceding = token.nbor(-1) if token.i > 0 else None
     if following is not None and following.like_num:
         return True
-    return preceding is not None and preceding.like_num and preceding.head is not token
+    return preceding is not None and preceding.like_num and preceding.head.i != token.i
 
 
 def frame_holds(pattern: TriggerPattern, root: Token) -> bool:
