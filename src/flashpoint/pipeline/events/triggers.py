@@ -57,11 +57,11 @@ def argument_lemmas(token: Token) -> set[str]:
         fillers.append(token.head)
     for filler in list(fillers):
         fillers.extend(filler.conjuncts)
-        fillers.extend(child for child in filler.children if child.dep_ in {"compound", "amod"})
-        # "500 of the policemen", "companies of the SRPF": the 'of' object is what is moved
+        # "500 of the policemen", "part of a military aid program": the 'of' object is what counts
         for child in filler.children:
             if child.dep_ == "prep" and child.lower_ == "of":
                 fillers.extend(grand for grand in child.children if grand.dep_ == "pobj")
+    fillers.extend(child for filler in list(fillers) for child in filler.children if child.dep_ in {"compound", "amod"})
     for filler in fillers:
         found.update(word_forms(filler))
     return found
