@@ -89,3 +89,7 @@ def test_handbuilt_excluded_text_has_no_events(blank_nlp, knowledge):
     doc = build(blank_nlp, ["Rebels", "attacked"], [1, 1], ["nsubj", "ROOT"], ["NOUN", "VERB"], lemmas=["rebel", "attack"])
     doc.spans["fp_excluded"] = [Span(doc, 0, 2, label="boilerplate")]
     assert extract_events(doc, knowledge) == ()
+
+
+def test_handbuilt_doc_without_parse_has_no_events(blank_nlp, knowledge):
+    assert extract_events(blank_nlp("Rebels attacked the town."), knowledge) == ()

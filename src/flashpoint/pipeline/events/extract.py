@@ -233,6 +233,8 @@ def to_event(number: int, mention: Mention, text: str, knowledge: EventKnowledge
 
 
 def extract_events(doc: Doc, knowledge: EventKnowledge) -> tuple[Event, ...]:
+    if not doc.has_annotation("DEP"):
+        return ()  # a model without a parser gives no frames, actors or factuality to code
     matches = find_triggers(doc, knowledge)
     if not matches:
         return ()
