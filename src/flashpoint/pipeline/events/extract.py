@@ -24,6 +24,7 @@ from flashpoint.pipeline.events.triggers import TriggerMatch, find_triggers
 FACTUALITY_PENALTY = {"asserted": 0.0, "reported": 0.02, "planned": 0.1, "hypothetical": 0.2, "negated": 0.25, "denied": 0.25}
 MAIN_CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "conj"})
 CONTENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pobj", "pcomp", "acl", "nsubjpass", "prep", "conj", "advcl"})
+AGENT_ENTITY_TYPES = frozenset({"NORP", "GPE", "ORG", "PERSON"})
 UNREALISED = frozenset({"hypothetical", "planned"})
 BACKGROUND_PREPS = frozenset({"after", "following", "since", "amid", "during", "before", "despite", "ahead", "prior", "because", "amidst", "like"})
 
@@ -46,6 +47,16 @@ def linked_tokens(root: Token) -> frozenset[int]:
     return frozenset(linked)
 
 
+def own_agents(root: Token) -> tuple[str, ...]:
+    """Names that modify a noun event ("Russian build-up") when no actor id covers them yet."""
+    if root.pos_ == "VERB":
+        return ()
+    return tuple(
+        child.text for child in root.children
+        if child.dep_ in {"poss", "amod", "compound"} and child.ent_type_ in AGENT_ENTITY_TYPES
+    )
+
+
 def is_definite(root: Token) -> bool:
     return any(child.dep_ == "det" and child.lower_ in DEFINITE_DETERMINERS for child in root.children)
 
@@ -63,6 +74,17 @@ def score(match: TriggerMatch, root: Token, sentence: Span, source: tuple[str, .
     return round(min(0.99, max(0.05, value)), 3)
 
 
+def clause_subjects(verb: Token) -> list[Token]:
+    """The subjects of a verb, borrowed from the verbs it depends on ("is due to hold")."""
+    current = verb
+    for _ in range(4):
+        subjects = [c for c in current.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if subjects or current.dep_ not in {"xcomp", "conj", "acomp"}:
+            return subjects
+        current = current.head
+    return []
+
+
 def own_voice(doc: Doc, reporter: int | None, root: Token, source: tuple[str, ...]) -> bool:
     """Whether whoever states an intended action is the one who would do it."""
     if reporter is None:
@@ -70,11 +92,19 @@ def own_voice(doc: Doc, reporter: int | None, root: Token, source: tuple[str, ..
     speaker = doc[reporter]
     if speaker.pos_ not in {"VERB", "AUX"}:
         return False
+    speaker_subjects = clause_subjects(speaker)
+    if not speaker_subjects:
+        return True  # "..., adding that Washington would ...": the speaker is the one quoted before
     speaker_ids = set(subject_ids(speaker))
     if speaker_ids and source:
-        return bool(speaker_ids & set(source))
+        # an official speaks for the state: same actor or same country
+        countries = {actor.id: actor.country for actor in doc._.fp_actors}
+        speaker_countries = {countries.get(i) for i in speaker_ids} - {None}
+        return bool(speaker_ids & set(source)) or bool(speaker_countries & {countries.get(i) for i in source})
     verb = root if root.pos_ in {"VERB", "AUX"} else governing_verb(root)
-    subjects = [] if verb is None else [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if verb is None:
+        return False  # "Russia's plans for aggression", said by Blinken: not Blinken's intent
+    subjects = clause_subjects(verb)
     return not subjects or all(subject.pos_ == "PRON" for subject in subjects)
 
 
@@ -105,7 +135,7 @@ def build_mentions(doc: Doc, match: TriggerMatch, knowledge: EventKnowledge, sen
     root = doc[match.root]
     sentence = root.sent
     arguments = trigger_arguments(root, match.is_verbal)
-    reading = assess(root, knowledge.cues, arguments.source)
+    reading = assess(root, knowledge.cues, arguments.source or own_agents(root))
     factuality, attributed = reading.value, reading.attributed_to
     start_char = doc[match.start].idx
     end_char = doc[match.end - 1].idx + len(doc[match.end - 1])
