@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
@@ -131,9 +132,13 @@ def announced_intent(doc: Doc, mention: Mention, reading: FactualityReading, kno
     )
 
 
-def build_mentions(doc: Doc, match: TriggerMatch, knowledge: EventKnowledge, sentence_rank: dict[int, int], dates: list, places: list, quotes: list) -> list[Mention]:
+def build_mentions(
+    doc: Doc, match: TriggerMatch, knowledge: EventKnowledge, sentences: list[Span], starts: list[int],
+    dates: list, places: list, quotes: list,
+) -> list[Mention]:
     root = doc[match.root]
-    sentence = root.sent
+    rank = bisect_right(starts, root.i) - 1
+    sentence = sentences[rank]
     arguments = trigger_arguments(root, match.is_verbal)
     reading = assess(root, knowledge.cues, arguments.source or own_agents(root))
     factuality, attributed = reading.value, reading.attributed_to
@@ -145,7 +150,6 @@ def build_mentions(doc: Doc, match: TriggerMatch, knowledge: EventKnowledge, sen
     elif quoted and factuality == "reported" and speaker is not None:
         attributed = speaker
     heads = event_heads(root)
-    rank = sentence_rank[sentence.start]
     mention = Mention(
         type=match.pattern.type,
         mode=match.pattern.mode,
@@ -268,12 +272,17 @@ def extract_events(doc: Doc, knowledge: EventKnowledge) -> tuple[Event, ...]:
     matches = find_triggers(doc, knowledge)
     if not matches:
         return ()
-    sentence_rank = {sentence.start: index for index, sentence in enumerate(doc.sents)}
+    sentences = list(doc.sents)
+    starts = [sentence.start for sentence in sentences]
     dates, places, quotes = date_anchors(doc), place_anchors(doc), quote_regions(doc)
-    mentions = [m for match in matches for m in build_mentions(doc, match, knowledge, sentence_rank, dates, places, quotes)]
+    mentions = [
+        m for match in matches
+        for m in build_mentions(doc, match, knowledge, sentences, starts, dates, places, quotes)
+    ]
     mentions = drop_warnings_about_others(doc, mentions, knowledge)
     mentions = keep_main_events(doc, mentions)
     merged = merge_mentions(mentions)
-    return tuple(to_event(number, mention, doc.text, knowledge) for number, mention in enumerate(merged, start=1))
+    text = doc.text  # built once: Doc.text walks every token
+    return tuple(to_event(number, mention, text, knowledge) for number, mention in enumerate(merged, start=1))
 
 

@@ -99,6 +99,7 @@ class EventKnowledge:
     cues: FactualityCues
     patterns: tuple[TriggerPattern, ...] = field(default=())
     default_codes: Mapping[tuple[str, str | None], str] = field(default_factory=dict)
+    head_words: frozenset[str] = frozenset()  # every trigger head lemma, for a quick first test
     intent_codes: Mapping[tuple[str, str | None], tuple[str, str, str | None]] = field(default_factory=dict)
 
     def intent_for(self, event_type: str, mode: str | None) -> tuple[str, str, str | None] | None:
@@ -272,5 +273,6 @@ def load_knowledge(extra_files: Iterable[str | Path] = ()) -> EventKnowledge:
         cues=FactualityCues({key: frozenset(words) for key, words in cue_lists.items()}),
         patterns=tuple(patterns),
         default_codes=defaults,
+        head_words=frozenset(head for _pos, head in ranked),
         intent_codes=load_intent_codes(bundled_path(*INTENTS_FILE), codes),
     )

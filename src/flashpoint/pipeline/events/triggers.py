@@ -168,8 +168,10 @@ def find_triggers(doc: Doc, knowledge: EventKnowledge) -> list[TriggerMatch]:
     """The best-fitting pattern per trigger word, in text order; excluded text is skipped."""
     excluded = excluded_char_ranges(doc)
     best: dict[int, TriggerMatch] = {}
+    words = knowledge.head_words
     for token in doc:
-        if not token.is_alpha:
+        # most words trigger nothing: one set lookup before any parse work
+        if not token.is_alpha or (token.lemma_.lower() not in words and token.lower_ not in words):
             continue
         for pattern, start, end in candidate_patterns(knowledge, token):
             root = phrase_root(doc, start, end, token.i)
