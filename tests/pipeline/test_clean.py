@@ -88,3 +88,16 @@ def test_clean_malformed_user_file_names_file(tmp_path: Path, content: str, frag
     with pytest.raises(DataFileError, match=fragment) as info:
         load_clean_patterns([extra])
     assert "mine.yaml" in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected_starts"),
+    [
+        ("Troops massed\n\nOfficials said so.", ["Officials"]),
+        ("One line\nSecond line\r\nThird", ["Second", "Third"]),
+        ("No break in this sentence at all.", []),
+    ],
+)
+def test_clean_line_breaks_start_sentences(blank_nlp, text: str, expected_starts: list[str]) -> None:
+    doc = CleanComponent(PATTERNS)(blank_nlp(text))
+    assert [token.text for token in doc if token.i > 0 and token.is_sent_start] == expected_starts

@@ -1,0 +1,130 @@
+"""Finding TIMEX3 expressions in a text: every rule's matches, longest first, then values.
+
+``find_dates`` is pure: the caller supplies the publication date, a function giving the tense
+around a character range (from the parse, or always unknown) and a function telling which ranges
+are excluded.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from flashpoint.model import TimexType
+from flashpoint.pipeline.dates.normalise import NORMALISERS
+from flashpoint.pipeline.dates.rules import DateRule, DateRules
+from flashpoint.pipeline.dates.values import Context, Normalised
+
+QUARTER_VALUE = re.compile(r"^(\d{4})-Q([1-4])$")
+# How far back (in characters) a named quarter still anchors "a year earlier".
+REFERENCE_REACH = 1500
+
+TenseAt = Callable[[int, int], str]
+Excluded = Callable[[int, int], bool]
+
+
+@dataclass(frozen=True)
+class FoundDate:
+    start: int
+    end: int
+    type: TimexType
+    value: str
+    rule: str
+
+
+@dataclass(frozen=True)
+class Candidate:
+    start: int
+    end: int
+    order: int
+    rule: DateRule
+    match: re.Match[str]
+
+
+def no_tense(start: int, end: int) -> str:
+    return ""
+
+
+def never_excluded(start: int, end: int) -> bool:
+    return False
+
+
+def trimmed_bounds(match: re.Match[str]) -> tuple[int, int]:
+    """The match without surrounding whitespace or a trailing comma."""
+    start, end = match.start(), match.end()
+    text = match.string
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] == ","):
+        end -= 1
+    return start, end
+
+
+def candidates_in(text: str, rules: DateRules) -> list[Candidate]:
+    found: list[Candidate] = []
+    for order, rule in enumerate(rules.rules):
+        for match in rule.pattern.finditer(text):
+            start, end = trimmed_bounds(match)
+            if end > start:
+                found.append(Candidate(start, end, order, rule, match))
+    if rules.stop_phrases is not None:
+        stops = [(m.start(), m.end()) for m in rules.stop_phrases.finditer(text)]
+        found = [c for c in found if not any(s <= c.start and c.end <= e for s, e in stops)]
+    return found
+
+
+def normalise(candidate: Candidate, rules: DateRules, context: Context) -> Normalised | None:
+    return NORMALISERS[candidate.rule.normalise](candidate.match, rules, context)
+
+
+def select_longest(candidates: list[Candidate]) -> list[Candidate]:
+    """Non-overlapping candidates: longer first, then the rule listed earlier, then leftmost."""
+    chosen: list[Candidate] = []
+    taken: list[tuple[int, int]] = []
+    for candidate in sorted(candidates, key=lambda c: (-(c.end - c.start), c.order, c.start)):
+        if any(start < candidate.end and candidate.start < end for start, end in taken):
+            continue
+        chosen.append(candidate)
+        taken.append((candidate.start, candidate.end))
+    return sorted(chosen, key=lambda c: c.start)
+
+
+def find_dates(
+    text: str,
+    rules: DateRules,
+    anchor: date | None,
+    tense_at: TenseAt = no_tense,
+    excluded: Excluded = never_excluded,
+) -> list[FoundDate]:
+    """All date expressions in text, in order, with TIMEX3 types and values."""
+    tenses: dict[tuple[int, int], str] = {}
+
+    def context_for(candidate: Candidate, reference: tuple[int, int] | None = None) -> Context:
+        bounds = (candidate.start, candidate.end)
+        if bounds not in tenses:
+            before = text[max(0, candidate.start - 30) : candidate.start]
+            cued = rules.future_cues is not None and rules.future_cues.search(before) is not None
+            tenses[bounds] = "future" if cued else tense_at(*bounds)
+        return Context(anchor, tenses[bounds], reference)
+
+    valid = [
+        candidate
+        for candidate in candidates_in(text, rules)
+        if not excluded(candidate.start, candidate.end)
+        and normalise(candidate, rules, context_for(candidate)) is not None
+    ]
+    results: list[FoundDate] = []
+    reference: tuple[int, int] | None = None
+    reference_at = -REFERENCE_REACH
+    for candidate in select_longest(valid):
+        in_reach = reference if candidate.start - reference_at <= REFERENCE_REACH else None
+        value = normalise(candidate, rules, context_for(candidate, in_reach))
+        if value is None:
+            continue
+        quarter = QUARTER_VALUE.match(value.value)
+        if quarter and candidate.rule.normalise == "quarter":
+            reference, reference_at = (int(quarter.group(1)), int(quarter.group(2))), candidate.end
+        results.append(FoundDate(candidate.start, candidate.end, value.type or candidate.rule.type, value.value, candidate.rule.name))
+    return results

@@ -1,0 +1,140 @@
+"""Shared pieces of TIMEX3 normalisation: the context, the result, and small readers of a match.
+
+Each normaliser gets the regex match, the loaded vocabulary and a ``Context`` (publication date,
+tense of the governing verb, the last quarter the article named) and returns the value, or None
+to reject the match. Without a publication date relative expressions keep an underspecified value
+(``XXXX-WXX``) instead of a guess.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING
+
+from flashpoint.model import TimexType
+
+if TYPE_CHECKING:
+    from flashpoint.pipeline.dates.rules import DateRules
+
+Tense = str  # "past", "future" or "" when unknown
+
+
+@dataclass(frozen=True)
+class Context:
+    anchor: date | None
+    tense: Tense = ""
+    # The last quarter the text named, as (year, quarter): "a year earlier" then means that
+    # quarter a year before, which is how earnings reports use it.
+    reference_quarter: tuple[int, int] | None = None
+
+
+@dataclass(frozen=True)
+class Normalised:
+    value: str
+    type: TimexType | None = None  # overrides the rule's type when set
+
+
+Normaliser = Callable[[re.Match[str], "DateRules", Context], Normalised | None]
+MONTH_LEAD_INS = frozenset(
+    ["in", "of", "since", "until", "till", "by", "last", "this", "next", "early", "late", "mid", "from", "through", "to", "during", "before", "after", "between", "and", "or", "each", "every"]
+)
+POSSESSIVES = frozenset(["his", "her", "their", "its", "my", "our", "your", "whose"])
+DECADE_ONLY_AFTER = frozenset(["the", "early", "late", "mid", "in", "of", "since", "during", "through"])
+UNIT_GRANULARITY = {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "M": "XXXX-XX", "Y": "XXXX", "Q": "XXXX-QX"}
+
+
+def group(match: re.Match[str], name: str) -> str | None:
+    return match.groupdict().get(name)
+
+
+def key(text: str | None) -> str:
+    return " ".join((text or "").lower().split())
+
+
+def previous_word(match: re.Match[str]) -> str:
+    before = match.string[max(0, match.start() - 30) : match.start()].split()
+    return before[-1].lower().strip(",;:(\"'") if before else ""
+
+
+def parse_number(text: str, rules: DateRules) -> float | None:
+    """Digits or English number words ("twenty four", "a hundred thirty", "a couple of")."""
+    cleaned = key(text)
+    if re.fullmatch(r"\d+(?:\.\d+)?", cleaned):
+        return float(cleaned)
+    if cleaned in rules.number_words:
+        return float(rules.number_words[cleaned])
+    total = 0.0
+    for part in re.split(r"[- ]", cleaned):
+        value = rules.number_words.get(part)
+        if value is None:
+            return None
+        total = max(total, 1.0) * value if value == 100 else total + value
+    return total
+
+
+def number_text(value: float) -> str:
+    return str(int(value)) if value == int(value) else f"{value:g}"
+
+
+def vocabulary_word_ok(text: str | None, vocab: dict[str, int] | object, rules: DateRules) -> bool:
+    """Month and weekday words that are also plain words must be capitalised."""
+    if text is None:
+        return True
+    word = key(text)
+    return not (word in rules.capitalised_only and text[0].islower())
+
+
+def is_abbreviated(text: str, table: dict[str, int] | object) -> bool:
+    """True for "Aug" when the same month also has a longer name in the table."""
+    word = key(text)
+    value = table[word]  # type: ignore[index]
+    return any(other != word and len(other) > len(word) and number == value for other, number in table.items())  # type: ignore[attr-defined]
+
+
+def direction(context: Context, match: re.Match[str] | None = None) -> str | None:
+    """Only the future is trusted from the parse (will, modals); past tense around a date is
+    too often the reporting verb ("directors authorized a split payable Dec. 7"). An explicit
+    "last" or "next" before the date decides."""
+    word = key(group(match, "day_rel")) if match is not None else ""
+    if word in ("last", "this past"):
+        return "past"
+    if word in ("next", "this coming"):
+        return "future"
+    return "future" if context.tense == "future" else None
+
+
+def year_from(match: re.Match[str], context: Context, *names: str) -> int | None:
+    for name in names:
+        text = group(match, name)
+        if text:
+            return int(text)
+    return None
+
+
+def relative_year(match: re.Match[str], rules: DateRules, context: Context, *names: str) -> int | None | str:
+    """The year named by "this/last/next year"; "XXXX" without a publication date."""
+    for name in names:
+        word = key(group(match, name))
+        if word in ("this", "last", "next"):
+            if context.anchor is None:
+                return "XXXX"
+            return context.anchor.year + {"this": 0, "last": -1, "next": 1}[word]
+    return None
+
+
+def part_suffix(match: re.Match[str], rules: DateRules) -> str:
+    part = group(match, "part")
+    return f"T{rules.parts_of_day[key(part)]}" if part else ""
+
+
+def amount_before_unit(match: re.Match[str], rules: DateRules) -> float | None:
+    """The number before a unit; 0 stands for a vague quantity ("a few")."""
+    if group(match, "vague"):
+        return 0.0
+    value = parse_number(group(match, "num") or "", rules)
+    if value is not None and ("and a half" in key(match.group(0)) or group(match, "fraction")):
+        value += 0.5
+    return value
