@@ -17,6 +17,8 @@ from flashpoint.pipeline.doc_ext import actor_id_at
 
 TARGET_PREPS = frozenset({"against", "on", "upon", "with", "at", "into", "toward", "towards", "to", "over", "for"})
 NOUN_TARGET_PREPS = TARGET_PREPS | {"of", "in"}
+# Where an action happens often names who it is done to ("eased measures in Montenegro").
+LOCATION_PREPS = frozenset({"in", "from", "inside", "across", "near"})
 SOURCE_MODIFIER_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 # Prepositions through which a noun event shares the agent of the clause it sits in
@@ -81,10 +83,16 @@ def verb_subject_actors(verb: Token, depth: int = 0) -> list[str]:
         return unique([i for agent in agents for i in actors_of_group(agent)])
     subjects = children(verb, "nsubj", "csubj")
     if subjects:
-        return unique([i for subject in subjects for i in actors_of_group(subject)])
+        found = unique([i for subject in subjects for i in actors_of_group(subject)])
+        if found or depth >= 3 or not all(subject.pos_ == "PRON" for subject in subjects):
+            return found
+        # "Bouteflika said he is prepared to ...": a pronoun takes the subject of the clause above
+        return verb_subject_actors(verb.head, depth + 1) if verb.dep_ in {"ccomp", "advcl", "conj"} else []
     if depth >= 3:
         return []
     head = verb.head
+    if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ == "acomp":
+        return verb_subject_actors(head.head, depth + 1)  # "is willing to send"
     if verb.dep_ == "xcomp":
         # "urged Russia to withdraw": the governing verb's object acts
         objects = children(head, "dobj")
@@ -114,6 +122,14 @@ def verb_arguments(verb: Token) -> Arguments:
     target_ids = [i for patient in patients for i in actors_of_group(patient)]
     if not target_ids:
         target_ids = [i for obj in prep_objects(verb, TARGET_PREPS) for i in actors_of_group(obj)]
+    if not target_ids:
+        # "agreed to provide aid to Romania": the embedded action's target
+        for child in children(verb, "xcomp"):
+            target_ids = list(verb_arguments(child).target)
+            if target_ids:
+                break
+    if not target_ids:
+        target_ids = [i for obj in prep_objects(verb, LOCATION_PREPS) for i in actors_of_group(obj)]
     return finish(source, target_ids)
 
 
@@ -159,4 +175,22 @@ def finish(source: list[str], target: list[str]) -> Arguments:
 
 
 def trigger_arguments(root: Token, verbal: bool) -> Arguments:
-    return verb_arguments(root) if verbal and root.pos_ in {"VERB", "AUX"} else noun_arguments(root)
+    found = verb_arguments(root) if verbal and root.pos_ in {"VERB", "AUX"} else noun_arguments(root)
+    if found.source and found.target:
+        return found
+    return with_nearby_actors(root, found)
+
+
+def with_nearby_actors(root: Token, found: Arguments) -> Arguments:
+    """Fill a missing side from the actors of the trigger's own clause: the nearest one before
+    the trigger as source, the nearest one after it as target (the usual news word order)."""
+    doc = root.doc
+    group = doc.spans.get("fp_actor_mentions")
+    if not group:
+        return found
+    sentence = root.sent
+    before = [s.label_ for s in group if sentence.start <= s.start and s.end <= root.i]
+    after = [s.label_ for s in group if root.i < s.start and s.end <= sentence.end]
+    source = list(found.source) or [i for i in reversed(before) if i not in found.target][:1]
+    target = list(found.target) or [i for i in after if i not in source][:1]
+    return finish(source, target)
