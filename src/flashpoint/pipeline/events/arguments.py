@@ -174,9 +174,9 @@ def finish(source: list[str], target: list[str]) -> Arguments:
     return Arguments(source=tuple(source), target=tuple(t for t in unique(target) if t not in source))
 
 
-def trigger_arguments(root: Token, verbal: bool) -> Arguments:
+def trigger_arguments(root: Token, verbal: bool, nearby: bool = True) -> Arguments:
     found = verb_arguments(root) if verbal and root.pos_ in {"VERB", "AUX"} else noun_arguments(root)
-    if found.source and found.target:
+    if (found.source and found.target) or not nearby:
         return found
     return with_nearby_actors(root, found)
 

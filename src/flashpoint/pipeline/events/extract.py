@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span, Token
 
 from flashpoint.model import Event
 from flashpoint.model import Span as TextSpan
-from flashpoint.pipeline.events.arguments import governing_verb, trigger_arguments
+from flashpoint.pipeline.events.arguments import governing_verb, trigger_arguments, with_nearby_actors
 from flashpoint.pipeline.events.factuality import CONTENT_PREPS, FactualityReading, assess, subject_ids
 from flashpoint.pipeline.events.linking import (
     date_anchors,
@@ -120,7 +120,7 @@ def announced_intent(doc: Doc, mention: Mention, reading: FactualityReading, kno
             mention, type="REQUEST", mode=None, cameo=knowledge.default_cameo("REQUEST"), factuality="asserted",
             source=source, target=mention.source, attributed_to=None, confidence=mention.confidence,
         )
-    if not reading.announced:
+    if not reading.announced or mention.needs_anchor or doc[mention.root].pos_ != "VERB" and mention.type == "ASSAULT":
         return None
     derived = knowledge.intent_for(mention.type, mention.mode)
     if derived is None or not own_voice(doc, reading.reporter, root, mention.source):
@@ -139,7 +139,8 @@ def build_mentions(
     root = doc[match.root]
     rank = bisect_right(starts, root.i) - 1
     sentence = sentences[rank]
-    arguments = trigger_arguments(root, match.is_verbal)
+    syntactic = trigger_arguments(root, match.is_verbal, nearby=False)
+    arguments = syntactic if syntactic.source and syntactic.target else with_nearby_actors(root, syntactic)
     reading = assess(root, knowledge.cues, arguments.source or own_agents(root))
     factuality, attributed = reading.value, reading.attributed_to
     start_char = doc[match.start].idx
@@ -168,7 +169,7 @@ def build_mentions(
         confidence=score(match, root, sentence, arguments.source, arguments.target, factuality, rank),
         verbal=match.is_verbal and root.pos_ == "VERB",
         definite=is_definite(root) and not match.is_verbal,
-        needs_anchor=match.pattern.needs_anchor,
+        needs_anchor=match.pattern.needs_anchor and not (syntactic.source or syntactic.target),
     )
     derived = announced_intent(doc, mention, reading, knowledge)
     return [mention] if derived is None else [mention, derived]
@@ -230,7 +231,7 @@ def keep_main_events(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     by_root = {mention.root: mention for mention in mentions}
     kept: list[Mention] = []
     for mention in mentions:
-        if mention.needs_anchor and not (mention.source or mention.target or mention.date or mention.place):
+        if mention.needs_anchor and not mention.place:
             continue
         governor = governing_mention(doc, mention, by_root)
         if governor is not None and governor.type != "THREATEN":
