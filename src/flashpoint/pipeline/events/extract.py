@@ -141,7 +141,7 @@ def build_mentions(
     sentence = sentences[rank]
     syntactic = trigger_arguments(root, match.is_verbal, nearby=False)
     arguments = syntactic if syntactic.source and syntactic.target else with_nearby_actors(root, syntactic)
-    reading = assess(root, knowledge.cues, arguments.source or own_agents(root))
+    reading = assess(root, knowledge.cues, syntactic.source or own_agents(root))
     factuality, attributed = reading.value, reading.attributed_to
     start_char = doc[match.start].idx
     end_char = doc[match.end - 1].idx + len(doc[match.end - 1])
@@ -168,7 +168,7 @@ def build_mentions(
         place=link(doc, sentence, heads, places, via_location=True, lone_fallback=False),
         confidence=score(match, root, sentence, arguments.source, arguments.target, factuality, rank),
         verbal=match.is_verbal and root.pos_ == "VERB",
-        definite=is_definite(root) and not match.is_verbal,
+        definite=is_definite(root) and not match.is_verbal and not (syntactic.source or syntactic.target),
         needs_anchor=match.pattern.needs_anchor and not (syntactic.source or syntactic.target),
     )
     derived = announced_intent(doc, mention, reading, knowledge)

@@ -35,7 +35,7 @@ class Mention:
     place: str | None
     confidence: float
     verbal: bool
-    definite: bool
+    definite: bool  # a definite noun without actors of its own: "the meeting" refers back
     needs_anchor: bool = False
     others: tuple[tuple[int, int], ...] = ()
 
@@ -58,7 +58,7 @@ def same_actors(first: Mention, second: Mention) -> bool:
 
 
 def refers_back(earlier: Mention, later: Mention) -> bool:
-    return later.definite and not later.source and not later.target and compatible_value(earlier.date, later.date) and compatible_value(earlier.place, later.place)
+    return later.definite and compatible_value(earlier.date, later.date) and compatible_value(earlier.place, later.place)
 
 
 def same_happening(earlier: Mention, later: Mention) -> bool:
