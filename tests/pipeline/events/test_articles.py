@@ -28,6 +28,18 @@ def test_articles_border_crisis_buildup_is_reported_mobilize(border):
     assert mobilize and any("build-up" in [t.text for t in e.other_triggers] + [e.trigger.text] for e in mobilize)
 
 
+def test_articles_border_crisis_buildup_is_attributed_to_ukraine(border):
+    names = {actor.id: actor.name for actor in border.actors}
+    reported = [e for e in border.events if e.type == "MOBILIZE" and e.factuality == "reported"]
+    assert "Ukraine" in {names.get(e.attributed_to) for e in reported}
+
+
+def test_articles_border_crisis_dyads_resolve_to_actors(border):
+    names = {actor.id: actor.name for actor in border.actors}
+    request = events_by_trigger(border)["urged"]
+    assert [names[i] for i in request.source] == ["Antony Blinken"] and [names[i] for i in request.target] == ["Russia"]
+
+
 def test_articles_border_crisis_offensive_is_hypothetical(border):
     assert events_by_trigger(border)["offensive"].factuality == "hypothetical"
 
