@@ -189,8 +189,15 @@ def with_nearby_actors(root: Token, found: Arguments) -> Arguments:
     if not group:
         return found
     sentence = root.sent
-    before = [s.label_ for s in group if sentence.start <= s.start and s.end <= root.i]
+    # named actors (with a country) before generic ones ("civilians", "the military")
+    countries = {actor.id: actor.country for actor in doc._.fp_actors}
+    before = [s.label_ for s in group if sentence.start <= s.start and s.end <= root.i][::-1]
     after = [s.label_ for s in group if root.i < s.start and s.end <= sentence.end]
-    source = list(found.source) or [i for i in reversed(before) if i not in found.target][:1]
-    target = list(found.target) or [i for i in after if i not in source][:1]
+    source = list(found.source) or pick([i for i in before if i not in found.target], countries)
+    target = list(found.target) or pick([i for i in after if i not in source], countries)
     return finish(source, target)
+
+
+def pick(candidates: list[str], countries: dict[str, str | None]) -> list[str]:
+    named = [i for i in candidates if countries.get(i)]
+    return (named or candidates)[:1]
