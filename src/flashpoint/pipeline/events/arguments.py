@@ -154,6 +154,10 @@ def noun_arguments(noun: Token) -> Arguments:
     source.extend(i for agent in prep_objects(noun, frozenset({"by", "from"})) for i in actors_of_group(agent))
     pairs = prep_objects(noun, frozenset({"between", "among", "amongst"}))
     target: list[str] = []
+    if pairs and not source:
+        # "launched a mediation effort between A and B": whoever launched it acts on both
+        verb = governing_verb(noun)
+        source = verb_subject_actors(verb) if verb is not None and noun.dep_ == "dobj" else []
     for obj in pairs:
         members = actors_of_group(obj)
         if not source and members:
