@@ -1,0 +1,115 @@
+"""The offline gazetteer: GeoNames places from installed packages, compiled once into a cache file.
+
+``load_gazetteer(cache_dir, extra_files)`` returns a ``Gazetteer``; the first call compiles the
+sources (a few seconds) and pickles the result under ``cache_dir``, keyed by a hash of every
+source file and user file, so an upgrade of a package or an edit of a place file recompiles it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from flashpoint.gazetteer.build import CompiledGazetteer, Entry, compile_gazetteer, source_files
+from flashpoint.gazetteer.names import name_key
+
+CACHE_FORMAT = "1"
+
+
+@dataclass(frozen=True)
+class GazetteerPlace:
+    geonameid: int | None
+    name: str
+    feature: str
+    country: str | None  # ISO alpha-2
+    lat: float
+    lon: float
+    population: int
+    admin1: str | None
+
+
+class Gazetteer:
+    def __init__(self, compiled: CompiledGazetteer) -> None:
+        self._entries = compiled.entries
+        self._index = compiled.index
+        self.iso3 = compiled.iso3
+        self.iso2 = {alpha3: alpha2 for alpha2, alpha3 in compiled.iso3.items()}
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def place(self, position: int) -> GazetteerPlace:
+        return _as_place(self._entries[position])
+
+    def lookup(self, name: str) -> tuple[GazetteerPlace, ...]:
+        """Every place called ``name`` (any spelling the gazetteer knows), most populous first."""
+        return tuple(_as_place(self._entries[at]) for at in self._index.get(name_key(name), ()))
+
+    def has_name(self, name: str) -> bool:
+        return name_key(name) in self._index
+
+    def names_of_features(self, features: frozenset[str], min_population: int = 0) -> set[str]:
+        """Every key naming a place of these features (for building phrase patterns)."""
+        wanted = {
+            at for at, entry in enumerate(self._entries)
+            if entry[2] in features and entry[6] >= min_population
+        }
+        return {key for key, positions in self._index.items() if wanted.intersection(positions)}
+
+    def alpha3(self, alpha2: str | None) -> str | None:
+        return self.iso3.get(alpha2) if alpha2 else None
+
+
+def _as_place(entry: Entry) -> GazetteerPlace:
+    geonameid, name, feature, country, lat, lon, population, admin1 = entry
+    return GazetteerPlace(geonameid or None, name, feature, country or None, lat, lon, population, admin1 or None)
+
+
+def cache_key(extra_files: Sequence[Path]) -> str:
+    digest = hashlib.sha256(CACHE_FORMAT.encode())
+    for path in source_files():
+        stat = path.stat()
+        digest.update(f"{path}|{stat.st_size}|{stat.st_mtime_ns}".encode())
+    for path in extra_files:
+        digest.update(str(path).encode())
+        digest.update(Path(path).read_bytes() if Path(path).is_file() else b"<missing>")
+    return digest.hexdigest()[:20]
+
+
+def _write_atomically(path: Path, compiled: CompiledGazetteer) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
+    with os.fdopen(handle, "wb") as stream:
+        pickle.dump(compiled, stream, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(temporary, path)
+
+
+def load_compiled(cache_dir: Path, extra_files: Sequence[Path] = ()) -> CompiledGazetteer:
+    """The compiled index from the cache, compiling (and caching) it on first use."""
+    path = Path(cache_dir) / f"gazetteer-{cache_key(extra_files)}.pickle"
+    if path.is_file():
+        with path.open("rb") as stream:
+            return pickle.load(stream)
+    compiled = compile_gazetteer(extra_files)
+    try:
+        _write_atomically(path, compiled)
+    except OSError:
+        pass  # a read-only cache only costs the next run another compile
+    return compiled
+
+
+@lru_cache(maxsize=4)
+def _cached(cache_dir: str, extra_files: tuple[str, ...], key: str) -> Gazetteer:
+    return Gazetteer(load_compiled(Path(cache_dir), [Path(path) for path in extra_files]))
+
+
+def load_gazetteer(cache_dir: Path, extra_files: Sequence[Path] = ()) -> Gazetteer:
+    """One shared Gazetteer per process for the same cache and files (pipelines share it)."""
+    files = tuple(str(path) for path in extra_files)
+    return _cached(str(cache_dir), files, cache_key([Path(path) for path in files]))
