@@ -112,11 +112,14 @@ def entity_toponyms(doc: Doc) -> list[Toponym]:
     ]
 
 
-def scan_toponyms(doc: Doc, scan_keys: frozenset[str], taken: Sequence[tuple[int, int]]) -> list[Toponym]:
-    """Capitalised word sequences naming a well-known place that no entity covers.
+def scan_toponyms(
+    doc: Doc, scan_keys: frozenset[str], taken: Sequence[tuple[int, int]], standalone: bool = False,
+) -> list[Toponym]:
+    """Capitalised word sequences naming a known place that no entity covers.
 
-    Longest match first; a match inside a person, organisation or nationality entity is part of
-    another name and is skipped, but a match that *is* a whole ORG entity is a metonym ("Kiev").
+    Longest match first; a match inside a person's or a nationality's entity is skipped. With
+    ``standalone``, a one-word match followed by another capitalised word is taken as the start
+    of a longer name ("Olympic Games") and skipped too.
     """
     blocked = [
         (ent.start, ent.end, ent.label_) for ent in doc.ents if ent.label_ in BLOCKING_LABELS
@@ -134,6 +137,10 @@ def scan_toponyms(doc: Doc, scan_keys: frozenset[str], taken: Sequence[tuple[int
             index += 1
             continue
         span = doc[index:match]
+        followed = match < len(doc) and doc[match].text[:1].isupper() and not doc[match].is_sent_start
+        if standalone and len(span) == 1 and followed:
+            index = match
+            continue
         if _acceptable(span, blocked, occupied):
             found.append(Toponym(span.start_char, span.end_char, span.text, "GAZ"))
             occupied.append((span.start_char, span.end_char))
@@ -156,8 +163,8 @@ def _acceptable(span: Span, blocked: Iterable[tuple[int, int, str]], occupied: I
         return False
     if any(start < span.end and span.start < end for start, end, _ in blocked):
         return False
-    # A capitalised common word opening a sentence ("Nice work", "Reading is ...") is no name.
-    return any(token.pos_ == "PROPN" for token in span) or not span[0].is_sent_start
+    # A capitalised common word ("Nice work", "Reading is ...") is no name.
+    return any(token.pos_ == "PROPN" for token in span)
 
 
 def abbreviation_toponyms(text: str, toponyms: Sequence[Toponym], pattern: re.Pattern[str]) -> list[Toponym]:
@@ -172,6 +179,17 @@ def abbreviation_toponyms(text: str, toponyms: Sequence[Toponym], pattern: re.Pa
 
 def compile_abbreviations(alternation: str) -> re.Pattern[str]:
     return re.compile(rf",[ \t]*({alternation})(?![^\W\d_])")
+
+
+def person_names(doc: Doc) -> frozenset[str]:
+    """Names the model reads as a person more often than as a place ('Georgia began skating')."""
+    votes: Counter[str] = Counter()
+    for ent in doc.ents:
+        if ent.label_ == "PERSON":
+            votes[name_key(ent.text)] += 1
+        elif ent.label_ in ENTITY_LABELS:
+            votes[name_key(ent.text)] -= 1
+    return frozenset(key for key, vote in votes.items() if vote > 0)
 
 
 def without_overlaps(toponyms: Iterable[Toponym]) -> list[Toponym]:

@@ -33,7 +33,7 @@ Entry = tuple[int, str, str, str, float, float, int, str]
 
 PLACE_COLUMNS = ("name", "feature", "lat", "lon")
 FEATURES = ("country", "admin1", "city", "capital", "continent", "region", "admin2", "water", "landmark")
-REGION_TRIM = 0.03  # share of towns cut at each end of a region's extent (islands, exclaves)
+REGION_TRIM = 0.01  # share of towns cut at each end of a region's extent (islands, exclaves)
 
 
 @dataclass(frozen=True)

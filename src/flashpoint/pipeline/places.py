@@ -23,9 +23,11 @@ from flashpoint.geoparse import (
     entity_toponyms,
     lookup_toponyms,
     resolve,
+    person_names,
     scan_toponyms,
     without_overlaps,
 )
+from flashpoint.data import bundled_path
 from flashpoint.model import Place
 from flashpoint.model import Span as SpanModel
 from flashpoint.pipeline.doc_ext import PLACE_MENTIONS, excluded_char_ranges, register_extensions
@@ -103,19 +105,21 @@ class PlacesComponent:
         self.scan_keys = frozenset(
             gazetteer.names_of_features(SCAN_FEATURES) | gazetteer.names_of_features(frozenset({"city"}), SCAN_CITY_POPULATION)
         )
+        self.scan_keys -= load_not_places(bundled_path("places", "not_places.txt"))
         self.abbreviations = compile_abbreviations(gazetteer.abbreviation_pattern())
 
     def __call__(self, doc: Doc) -> Doc:
         excluded = excluded_char_ranges(doc)
         entities = [toponym for toponym in entity_toponyms(doc) if not _overlaps(toponym.start, toponym.end, excluded)]
         taken = [(toponym.start, toponym.end) for toponym in entities] + list(excluded)
-        scanned = scan_toponyms(doc, self.scan_keys, taken)
+        scanned = scan_toponyms(doc, self.scan_keys, taken, standalone=True)
         found = entities + scanned
         found += abbreviation_toponyms(doc.text, found, self.abbreviations)
         # One sense per discourse: a name read as a place once is a place wherever it recurs.
         known = frozenset(name_key(toponym.text) for toponym, _ in lookup_toponyms(found, self.gazetteer))
         found += scan_toponyms(doc, known, [(toponym.start, toponym.end) for toponym in found] + list(excluded))
-        toponyms = without_overlaps(found)
+        persons = person_names(doc)
+        toponyms = without_overlaps(toponym for toponym in found if name_key(toponym.text) not in persons)
         mentions = resolve(doc, toponyms, self.gazetteer, actor_countries(doc, self.gazetteer))
         places = build_places(doc.text, mentions, self.gazetteer)
         spans = []
@@ -127,6 +131,11 @@ class PlacesComponent:
         doc.spans[PLACE_MENTIONS] = spans
         doc._.fp_places = tuple(place for place, _ in places)
         return doc
+
+
+def load_not_places(path: Path) -> frozenset[str]:
+    lines = (line.strip() for line in path.read_text(encoding="utf-8").splitlines())
+    return frozenset(name_key(line) for line in lines if line and not line.startswith("#"))
 
 
 def _overlaps(start: int, end: int, ranges: Sequence[tuple[int, int]]) -> bool:
