@@ -27,12 +27,19 @@ ENTITY_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # A gazetteer match inside a person's name is part of that name ("George Washington"); inside an
 # organisation it is still a toponym ("Gainesville Police", "Texas Department of Health").
 BLOCKING_LABELS = frozenset({"PERSON", "NORP", "LANGUAGE"})
-SCAN_FEATURES = frozenset({"country", "admin1", "continent", "region", "water", "capital"})
+SCAN_FEATURES = frozenset({"country", "admin1", "continent", "region", "water", "capital", "landmark", "admin2"})
 SCAN_CITY_POPULATION = 100_000
+# A name this well known stays a place even as the first word of a longer name ("Texas Rangers").
+STRONG_CITY_POPULATION = 1_000_000
 MAX_NAME_TOKENS = 4
 DIRECTION_PREFIX = re.compile(
     r"^(?:(?:north|south|east|west|central|northern|southern|eastern|western|"
     r"north-?eastern|north-?western|south-?eastern|south-?western|northeast|northwest|southeast|southwest)\s+)",
+    re.IGNORECASE,
+)
+DIRECTION_BEFORE = re.compile(
+    r"\b(?:north|south|east|west|central|northern|southern|eastern|western|"
+    r"north-?eastern|north-?western|south-?eastern|south-?western|northeast|northwest|southeast|southwest)\s+$",
     re.IGNORECASE,
 )
 POSSESSIVE = re.compile(r"['’]s?$")
@@ -51,7 +58,7 @@ ADMIN_CONTEXT_WEIGHT, ADMIN_PRESENT_BONUS = 2.0, 1.0
 HINT_FEATURES = frozenset({"country", "admin1"})
 # GeoNames lists a region's capital among the region's names ("Alexandria" for its governorate);
 # the plain name means the city unless the article says otherwise.
-ADMIN_ALIAS_PENALTY = 1.5
+ADMIN_ALIAS_PENALTY = 3.0
 
 
 @dataclass(frozen=True)
@@ -113,13 +120,14 @@ def entity_toponyms(doc: Doc) -> list[Toponym]:
 
 
 def scan_toponyms(
-    doc: Doc, scan_keys: frozenset[str], taken: Sequence[tuple[int, int]], standalone: bool = False,
+    doc: Doc, scan_keys: frozenset[str], taken: Sequence[tuple[int, int]],
+    standalone: bool = False, strong_keys: frozenset[str] = frozenset(),
 ) -> list[Toponym]:
     """Capitalised word sequences naming a known place that no entity covers.
 
     Longest match first; a match inside a person's or a nationality's entity is skipped. With
     ``standalone``, a one-word match followed by another capitalised word is taken as the start
-    of a longer name ("Olympic Games") and skipped too.
+    of a longer name ("Olympic Games") and skipped, unless it is one of ``strong_keys``.
     """
     blocked = [
         (ent.start, ent.end, ent.label_) for ent in doc.ents if ent.label_ in BLOCKING_LABELS
@@ -138,7 +146,7 @@ def scan_toponyms(
             continue
         span = doc[index:match]
         followed = match < len(doc) and doc[match].text[:1].isupper() and not doc[match].is_sent_start
-        if standalone and len(span) == 1 and followed:
+        if standalone and len(span) == 1 and followed and name_key(span.text) not in strong_keys:
             index = match
             continue
         if _acceptable(span, blocked, occupied):
@@ -161,8 +169,11 @@ def _longest_match(doc: Doc, index: int, scan_keys: frozenset[str]) -> int | Non
 def _acceptable(span: Span, blocked: Iterable[tuple[int, int, str]], occupied: Iterable[tuple[int, int]]) -> bool:
     if any(start < span.end_char and span.start_char < end for start, end in occupied):
         return False
-    if any(start < span.end and span.start < end for start, end, _ in blocked):
-        return False
+    for start, end, label in blocked:
+        # A place named alone is a place even when the model calls it a person ("Kiev denied").
+        inside_longer = start < span.end and span.start < end and (end - start) > len(span)
+        if inside_longer or (label != "PERSON" and start < span.end and span.start < end):
+            return False
     # A capitalised common word ("Nice work", "Reading is ...") is no name.
     return any(token.pos_ == "PROPN" for token in span)
 
@@ -182,14 +193,25 @@ def compile_abbreviations(alternation: str) -> re.Pattern[str]:
 
 
 def person_names(doc: Doc) -> frozenset[str]:
-    """Names the model reads as a person more often than as a place ('Georgia began skating')."""
-    votes: Counter[str] = Counter()
-    for ent in doc.ents:
-        if ent.label_ == "PERSON":
-            votes[name_key(ent.text)] += 1
-        elif ent.label_ in ENTITY_LABELS:
-            votes[name_key(ent.text)] -= 1
-    return frozenset(key for key, vote in votes.items() if vote > 0)
+    """Words of the article's full person names: 'Georgia' once 'Georgia Stevens' was named.
+
+    A one-word PERSON entity alone is no evidence (small models call many cities persons).
+    """
+    return frozenset(
+        name_key(token.text) for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for token in ent
+    )
+
+
+def with_direction(text: str, toponym: Toponym, gazetteer: Gazetteer) -> Toponym:
+    """'eastern Ukraine' as one toponym when the gazetteer names the whole phrase."""
+    window_start = max(0, toponym.start - 24)
+    match = DIRECTION_BEFORE.search(text, window_start, toponym.start)
+    if match is None:
+        return toponym
+    phrase = text[match.start() : toponym.end]
+    if not gazetteer.has_name(phrase):
+        return toponym
+    return Toponym(match.start(), toponym.end, phrase, toponym.label)
 
 
 def without_overlaps(toponyms: Iterable[Toponym]) -> list[Toponym]:

@@ -17,7 +17,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from flashpoint.gazetteer.build import CompiledGazetteer, Entry, abbreviation_key, compile_gazetteer, source_files
+from flashpoint.gazetteer.build import (
+    CompiledGazetteer,
+    Entry,
+    abbreviation_key,
+    compile_gazetteer,
+    source_files,
+)
 from flashpoint.gazetteer.names import name_key
 
 CACHE_FORMAT = "2"
@@ -73,6 +79,19 @@ class Gazetteer:
             if entry[2] in features and entry[6] >= min_population
         }
         return {key for key, positions in self._index.items() if wanted.intersection(positions)}
+
+    def strong_names(self, min_city_population: int) -> set[str]:
+        """Keys that name a country or capital (any spelling), or a first-level region or big city by its own name."""
+        strong: set[str] = set()
+        for key, positions in self._index.items():
+            for at in positions:
+                geonameid, name, feature, _, _, _, population, _ = self._entries[at]
+                if feature in ("country", "capital") or (
+                    feature in ("admin1", "city") and population >= min_city_population and name_key(name) == key
+                ):
+                    strong.add(key)
+                    break
+        return strong
 
     def alpha3(self, alpha2: str | None) -> str | None:
         return self.iso3.get(alpha2) if alpha2 else None

@@ -23,7 +23,7 @@ from flashpoint.pipeline.doc_ext import EXCLUDED, register_extensions
 
 SENTENCE_FINAL = tuple('.!?:;,"”’\')…')
 MINOR_WORDS = frozenset(
-    "a an and as at but by for from in into of on or over the to up via with vs is are was be".split()
+    ["a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "of", "on", "or", "over", "the", "to", "up", "via", "with", "vs", "is", "are", "was", "be"]
 )
 WORD = re.compile(r"[^\W\d_][\w'’\-]*", re.UNICODE)
 CONTENT_WORD_MIN = 4

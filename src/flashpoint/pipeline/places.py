@@ -12,29 +12,31 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from flashpoint.data import bundled_path
 from flashpoint.gazetteer import Gazetteer, GazetteerPlace, load_gazetteer
 from flashpoint.gazetteer.names import name_key
 from flashpoint.geoparse import (
     SCAN_CITY_POPULATION,
     SCAN_FEATURES,
+    STRONG_CITY_POPULATION,
     ResolvedMention,
     abbreviation_toponyms,
     compile_abbreviations,
     entity_toponyms,
     lookup_toponyms,
-    resolve,
     person_names,
+    resolve,
     scan_toponyms,
+    with_direction,
     without_overlaps,
 )
-from flashpoint.data import bundled_path
 from flashpoint.model import Place
 from flashpoint.model import Span as SpanModel
 from flashpoint.pipeline.doc_ext import PLACE_MENTIONS, excluded_char_ranges, register_extensions
 from flashpoint.settings import Settings
 
 # Words that put an event at a place: "met in Stockholm", "clashes near Donetsk".
-LOCATIVE_WORDS = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "from", "into", "on"})
+LOCATIVE_WORDS = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "into", "on"})
 
 
 def place_key(place: GazetteerPlace) -> tuple:
@@ -106,20 +108,23 @@ class PlacesComponent:
             gazetteer.names_of_features(SCAN_FEATURES) | gazetteer.names_of_features(frozenset({"city"}), SCAN_CITY_POPULATION)
         )
         self.scan_keys -= load_not_places(bundled_path("places", "not_places.txt"))
+        self.strong_keys = frozenset(gazetteer.strong_names(STRONG_CITY_POPULATION))
         self.abbreviations = compile_abbreviations(gazetteer.abbreviation_pattern())
 
     def __call__(self, doc: Doc) -> Doc:
         excluded = excluded_char_ranges(doc)
         entities = [toponym for toponym in entity_toponyms(doc) if not _overlaps(toponym.start, toponym.end, excluded)]
         taken = [(toponym.start, toponym.end) for toponym in entities] + list(excluded)
-        scanned = scan_toponyms(doc, self.scan_keys, taken, standalone=True)
+        scanned = scan_toponyms(doc, self.scan_keys, taken, standalone=True, strong_keys=self.strong_keys)
         found = entities + scanned
         found += abbreviation_toponyms(doc.text, found, self.abbreviations)
         # One sense per discourse: a name read as a place once is a place wherever it recurs.
         known = frozenset(name_key(toponym.text) for toponym, _ in lookup_toponyms(found, self.gazetteer))
         found += scan_toponyms(doc, known, [(toponym.start, toponym.end) for toponym in found] + list(excluded))
         persons = person_names(doc)
-        toponyms = without_overlaps(toponym for toponym in found if name_key(toponym.text) not in persons)
+        toponyms = without_overlaps(
+            with_direction(doc.text, toponym, self.gazetteer) for toponym in found if name_key(toponym.text) not in persons
+        )
         mentions = resolve(doc, toponyms, self.gazetteer, actor_countries(doc, self.gazetteer))
         places = build_places(doc.text, mentions, self.gazetteer)
         spans = []
