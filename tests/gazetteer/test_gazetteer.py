@@ -10,11 +10,13 @@ from flashpoint.errors import DataFileError
 from flashpoint.gazetteer import Gazetteer, load_gazetteer
 from flashpoint.gazetteer.build import region_point
 from flashpoint.gazetteer.names import is_latin_alias, name_key
+from flashpoint.settings import Settings
 
 
 @pytest.fixture(scope="module")
-def gazetteer(tmp_path_factory: pytest.TempPathFactory) -> Gazetteer:
-    return load_gazetteer(tmp_path_factory.mktemp("cache"))
+def gazetteer(settings: Settings) -> Gazetteer:
+    """The bundled gazetteer from the user's cache, shared with the pipeline fixture."""
+    return load_gazetteer(settings.cache_dir)
 
 
 @pytest.mark.parametrize(

