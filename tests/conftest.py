@@ -18,7 +18,11 @@ from flashpoint.pipeline.doc_ext import register_extensions
 from flashpoint.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
-SCHEMA_PATH = ROOT.parent / "shared" / "schema" / "analysis-v1.schema.json"
+# ../shared from the main checkout, ../../shared from a worktree under /work/wt/.
+SCHEMA_PATH = next(
+    (parent / "shared" / "schema" / "analysis-v1.schema.json" for parent in ROOT.parents if (parent / "shared" / "schema").is_dir()),
+    ROOT.parent / "shared" / "schema" / "analysis-v1.schema.json",
+)
 EXAMPLES = ROOT / "examples"
 
 

@@ -17,6 +17,10 @@ from flashpoint.errors import FlashpointError
 COMMAND_MODULES: tuple[str, ...] = (
     "flashpoint.commands.analyze",
     "flashpoint.commands.config",
+    "flashpoint.commands.ingest",
+    "flashpoint.commands.export",
+    "flashpoint.commands.brief",
+    "flashpoint.commands.serve",
 )
 
 

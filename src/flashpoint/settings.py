@@ -43,6 +43,9 @@ class Settings(BaseModel):
     date_rule_files: tuple[Path, ...] = Field(
         (), description="Extra date rule files (YAML) added to the bundled TIMEX3 rules."
     )
+    quote_files: tuple[Path, ...] = Field(
+        (), description="Extra quote cue files (YAML: cue verbs, cue nouns, source phrases) added to the bundled ones."
+    )
     place_files: tuple[Path, ...] = Field(
         (), description="Extra gazetteer files (CSV) of places and aliases added to the bundled gazetteer."
     )
@@ -51,7 +54,15 @@ class Settings(BaseModel):
         description="Where compiled indexes (the gazetteer) are cached.",
     )
     db: Path = Field(Path("flashpoint.duckdb"), description="DuckDB store used by ingest, export, brief and serve.")
-    workers: int = Field(2, ge=1, description="Worker processes for ingest; each holds one loaded pipeline.")
+    workers: int = Field(
+        2, ge=0, description="Worker processes for ingest; each holds one loaded pipeline (0: analyse in the writer process)."
+    )
+    duplicate_threshold: float = Field(
+        0.8,
+        gt=0,
+        le=1,
+        description="Estimated Jaccard similarity of 5-word shingles (MinHash) at which ingest stores an article as a near-duplicate of an earlier one.",
+    )
     host: str = Field("127.0.0.1", description="Address that `flashpoint serve` binds.")
     port: int = Field(8000, ge=0, le=65535, description="Port that `flashpoint serve` binds.")
     token: str | None = Field(

@@ -16,20 +16,26 @@ from typing import Any, BinaryIO
 from charset_normalizer import from_bytes
 
 from flashpoint.errors import InputProblem
-from flashpoint.ingest.records import ArticleInput
+from flashpoint.ingest.records import ArticleInput, PendingHtml
 
 ReadResult = ArticleInput | InputProblem
 
 HTML_SUFFIXES = {".html", ".htm"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 STRING_FIELDS = ("id", "published", "title", "source", "url", "language")
+COMMON_LEGACY_ENCODINGS = (
+    "utf_16", "cp1252", "iso8859_15", "latin_1", "cp1250", "cp1251", "koi8_r", "iso8859_2",
+    "gb18030", "big5", "shift_jis", "euc_jp", "euc_kr", "cp1256", "cp1253", "cp1254",
+)
 BINARY_CONTROL_BYTES = bytes(range(0, 9)) + bytes(range(14, 32))
 
 
 def looks_binary(data: bytes) -> bool:
     """NUL bytes, or many control characters, in the first 8 KiB mean the file is not text."""
     head = data[:8192]
-    if b"\x00" in head and not _is_utf16(head):
+    if _is_utf16(head):
+        return False
+    if b"\x00" in head:
         return True
     controls = sum(head.count(bytes([byte])) for byte in BINARY_CONTROL_BYTES if byte != 0x1B)
     return bool(head) and controls / len(head) > 0.05
@@ -46,8 +52,19 @@ def decode_bytes(data: bytes) -> str | None:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
-        best = from_bytes(data).best()
-        return None if best is None else str(best)
+        pass
+    matches = list(from_bytes(data))
+    if not matches:
+        return None
+    # On short texts several code pages tie; prefer the ones news sites actually used.
+    best = min(matches, key=lambda match: (round(match.chaos, 2), _encoding_rank(match.encoding)))
+    return str(best)
+
+
+def _encoding_rank(encoding: str) -> int:
+    return COMMON_LEGACY_ENCODINGS.index(encoding) if encoding in COMMON_LEGACY_ENCODINGS else len(
+        COMMON_LEGACY_ENCODINGS
+    )
 
 
 def _problem(path: str, line: int | None, kind: str, message: str) -> InputProblem:
@@ -92,7 +109,7 @@ def read_text_file(path: Path, max_bytes: int) -> Iterator[ReadResult]:
     yield ArticleInput.create(text, origin=str(path))
 
 
-def article_from_html(name: str, html: str, url: str | None = None) -> ReadResult:
+def article_from_html(name: str, html: str, url: str | None = None, line: int | None = None) -> ReadResult:
     """Main text, title, date and URL of an HTML page, via trafilatura."""
     from trafilatura import bare_extraction
 
@@ -100,7 +117,7 @@ def article_from_html(name: str, html: str, url: str | None = None) -> ReadResul
     fields = _as_dict(extracted)
     text = (fields.get("text") or "").strip()
     if not text:
-        return _problem(name, None, "empty", "HTML page has no main text")
+        return _problem(name, line, "empty", "HTML page has no main text")
     return ArticleInput.create(
         text,
         url=fields.get("url") or url,
@@ -212,15 +229,89 @@ def read_stdin(max_bytes: int) -> Iterator[ReadResult]:
     yield from read_jsonl_stream("<stdin>", sys.stdin.buffer, max_bytes)
 
 
-def read_path(path: Path, max_bytes: int) -> Iterator[ReadResult]:
-    """Dispatch on the suffix: .html/.htm, .jsonl, else plain text. ``-`` reads JSONL on stdin."""
-    if str(path) == "-":
-        yield from read_stdin(max_bytes)
+def read_json_file(path: Path, max_bytes: int) -> Iterator[ReadResult]:
+    """A .json file: one record (an object) or an array of records, numbered from 1."""
+    data = read_bytes_checked(path, max_bytes)
+    if isinstance(data, InputProblem):
+        yield data
         return
+    text = text_from_bytes(str(path), data)
+    if isinstance(text, InputProblem):
+        yield text
+        return
+    document = _decode_json(text)
+    if isinstance(document, JsonFailure):
+        yield _problem(str(path), None, "malformed", f"invalid JSON: {document.message}")
+        return
+    records = document if isinstance(document, list) else [document]
+    for number, record in enumerate(records, start=1):
+        yield record_to_article(str(path), number, record, max_bytes)
+
+
+def read_feed_file(path: Path, max_bytes: int) -> Iterator[ReadResult]:
+    from flashpoint.ingest.feeds import parse_feed
+
+    data = read_bytes_checked(path, max_bytes)
+    if isinstance(data, InputProblem):
+        yield data
+        return
+    if not data.strip():
+        yield _problem(str(path), None, "empty", "file is empty")
+        return
+    yield from parse_feed(str(path), data)
+
+
+def _is_feed(path: Path) -> bool:
+    from flashpoint.ingest.feeds import FEED_SUFFIXES, looks_like_feed
+
     suffix = path.suffix.lower()
-    if suffix in HTML_SUFFIXES:
+    if suffix in FEED_SUFFIXES:
+        return True
+    if suffix != ".xml" or not path.is_file():
+        return False
+    with path.open("rb") as handle:
+        return looks_like_feed(handle.read(4096))
+
+
+def iter_files(directory: Path) -> Iterator[Path]:
+    """Every file under the directory, recursively, in sorted order; hidden names are skipped."""
+    for entry in sorted(directory.iterdir()):
+        if entry.name.startswith("."):
+            continue
+        if entry.is_dir():
+            yield from iter_files(entry)
+        elif entry.is_file():
+            yield entry
+
+
+def read_file(path: Path, max_bytes: int, defer_html: bool = False) -> Iterator[ReadResult | PendingHtml]:
+    """Dispatch one file on its name: WARC, HTML, JSONL, JSON, RSS/Atom, else plain text.
+    ``defer_html``: WARC pages come as PendingHtml (ingest extracts them in its workers)."""
+    from flashpoint.ingest.warc import is_warc, read_warc_file
+
+    suffix = path.suffix.lower()
+    if not path.exists():
+        yield _problem(str(path), None, "missing", "no such file")
+    elif is_warc(path):
+        yield from read_warc_file(path, max_bytes, defer_html)
+    elif suffix in HTML_SUFFIXES:
         yield from read_html_file(path, max_bytes)
     elif suffix in JSONL_SUFFIXES:
         yield from read_jsonl_file(path, max_bytes)
+    elif suffix == ".json":
+        yield from read_json_file(path, max_bytes)
+    elif _is_feed(path):
+        yield from read_feed_file(path, max_bytes)
     else:
         yield from read_text_file(path, max_bytes)
+
+
+def read_path(path: Path, max_bytes: int, defer_html: bool = False) -> Iterator[ReadResult | PendingHtml]:
+    """A file, every file of a directory (recursively), or ``-`` for JSONL on stdin."""
+    if str(path) == "-":
+        yield from read_stdin(max_bytes)
+    elif path.is_dir():
+        for file in iter_files(path):
+            yield from read_file(file, max_bytes, defer_html)
+    else:
+        yield from read_file(path, max_bytes, defer_html)

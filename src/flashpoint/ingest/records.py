@@ -5,6 +5,7 @@ from __future__ import annotations
 import calendar
 import hashlib
 import re
+from dataclasses import dataclass
 from datetime import date
 
 from pydantic import BaseModel, ConfigDict
@@ -12,6 +13,18 @@ from pydantic import BaseModel, ConfigDict
 
 def text_hash(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class PendingHtml:
+    """An HTML page whose identity (its URL) is known before its text is extracted: ingest skips
+    stored ones first and lets the worker processes run the (costly) extraction."""
+
+    id: str
+    html: str
+    path: str
+    line: int | None
+    origin: str
 
 
 class ArticleInput(BaseModel):

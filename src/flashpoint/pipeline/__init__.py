@@ -22,7 +22,7 @@ COMPONENTS: tuple[tuple[str, str | None], ...] = (
     ("flashpoint_actors", "actor_files"),
     ("flashpoint_dates", "date_rule_files"),
     ("flashpoint_places", "place_files"),
-    ("flashpoint_quotes", None),
+    ("flashpoint_quotes", "quote_files"),
     ("flashpoint_amounts", None),
     ("flashpoint_events", "event_pattern_files"),
 )

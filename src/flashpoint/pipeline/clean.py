@@ -152,6 +152,21 @@ def excluded_spans(text: str, exclusions: Iterable[Exclusion]) -> tuple[Excluded
     )
 
 
+def line_start_tokens(doc: Doc) -> list[int]:
+    """Indices of tokens that open a line: a line break always ends a sentence in news text,
+    and telling the parser so keeps headings and datelines out of the next sentence."""
+    starts = []
+    after_break = False
+    for token in doc:
+        if token.is_space:
+            after_break = after_break or "\n" in token.text
+            continue
+        if token.i > 0 and (after_break or "\n" in doc[token.i - 1].whitespace_):
+            starts.append(token.i)
+        after_break = False
+    return starts
+
+
 class CleanComponent:
     def __init__(self, patterns: CleanPatterns) -> None:
         self.patterns = patterns
@@ -166,6 +181,8 @@ class CleanComponent:
             if span is not None:
                 spans.append(span)
         doc.spans[EXCLUDED] = spans
+        for index in line_start_tokens(doc):
+            doc[index].is_sent_start = True
         doc._.fp_excluded = excluded_spans(doc.text, exclusions)
         return doc
 

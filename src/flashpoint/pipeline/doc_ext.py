@@ -17,7 +17,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
+
+from flashpoint.model import Actor
 
 EXCLUDED = "fp_excluded"
 ACTOR_MENTIONS = "fp_actor_mentions"
@@ -64,3 +66,22 @@ def actor_id_at(doc: Doc, start_char: int, end_char: int) -> str | None:
         if overlap > 0 and (best is None or overlap > best[0]):
             best = (overlap, span.label_)
     return None if best is None else best[1]
+
+
+def actor_id_of_token(token: Token) -> str | None:
+    """The id of the innermost (shortest) actor mention containing the token, if any.
+
+    Use it for the head of a subject or object: the mention of "Russian troops" covers its head
+    "troops", and in "Russia's foreign minister" the minister's mention is chosen over Russia's.
+    """
+    group = token.doc.spans.get(ACTOR_MENTIONS)
+    best: tuple[int, str] | None = None
+    for span in group or ():
+        if span.start <= token.i < span.end and (best is None or len(span) < best[0]):
+            best = (len(span), span.label_)
+    return None if best is None else best[1]
+
+
+def actor_by_id(doc: Doc, actor_id: str | None) -> Actor | None:
+    """The Actor model (country, sector, kind, ...) with this id, from doc._.fp_actors."""
+    return next((actor for actor in doc._.fp_actors if actor.id == actor_id), None)

@@ -1,5 +1,6 @@
--- flashpoint store, schema version 1. One row per article; child rows keyed by (article_id, id).
--- Columns may be added by a migration (see store/migrations); none is removed or renamed.
+-- flashpoint store, schema version 2 (v1 + events.duplicate_of + article_minhash + the unique_events view); see docs/store.md.
+-- One row per article; child rows keyed by (article_id, id). Every statement is idempotent.
+-- Columns may be added by a migration (store/db.py MIGRATIONS); none is removed or renamed.
 CREATE TABLE IF NOT EXISTS meta (
     key VARCHAR PRIMARY KEY,
     value VARCHAR NOT NULL
@@ -70,6 +71,9 @@ CREATE TABLE IF NOT EXISTS events (
     other_triggers JSON,
     PRIMARY KEY (article_id, id)
 );
+-- v2: the article's duplicate_of copied onto its events, so analytics skip syndicated copies
+-- without a join (ADD COLUMN, not in CREATE TABLE, so v1 stores get the same column order).
+ALTER TABLE events ADD COLUMN IF NOT EXISTS duplicate_of VARCHAR;
 
 CREATE TABLE IF NOT EXISTS quotes (
     article_id VARCHAR NOT NULL,
@@ -129,5 +133,17 @@ CREATE TABLE IF NOT EXISTS errors (
     record VARCHAR,             -- what of the record could be kept (first 1000 characters)
     kind VARCHAR NOT NULL,      -- missing, empty, binary, too_large, malformed, encoding, analysis, ...
     message VARCHAR NOT NULL,
-    at TIMESTAMP NOT NULL
+    "at" TIMESTAMP NOT NULL     -- quoted: AT is a keyword in DuckDB 2
 );
+
+-- MinHash signature (128 datasketch hash values, little-endian) of each ORIGINAL article (duplicate_of IS NULL),
+-- so a resumed or later ingest finds near-duplicates of articles stored earlier.
+CREATE TABLE IF NOT EXISTS article_minhash (
+    article_id VARCHAR PRIMARY KEY,
+    signature BLOB NOT NULL
+);
+
+-- Events of original articles only: syndicated copies (duplicate_of IS NOT NULL) keep their own
+-- rows in `events`, but counting them would count one report twice. Analytics read this view.
+CREATE OR REPLACE VIEW unique_events AS
+SELECT * FROM events WHERE duplicate_of IS NULL;
