@@ -66,9 +66,21 @@ def build_places(text: str, mentions: Sequence[ResolvedMention], gazetteer: Gaze
 
 
 def actor_countries(doc: Doc, gazetteer: Gazetteer) -> list[str]:
-    """ISO alpha-2 codes of the actors' countries (the actors component may not have run)."""
-    codes = (getattr(actor, "country", None) for actor in doc._.fp_actors or ())
-    return [gazetteer.iso2[code] for code in codes if code in gazetteer.iso2]
+    """ISO alpha-2 codes of the actors' countries (the actors component may not have run).
+
+    An actor named only by a place name ("Georgia said") is skipped: its country is the
+    actors component's own reading of that toponym, and counting it would let the reading
+    vote for itself.
+    """
+    codes: list[str] = []
+    for actor in doc._.fp_actors or ():
+        code = getattr(actor, "country", None)
+        if code not in gazetteer.iso2:
+            continue
+        if all(gazetteer.has_name(mention.text) for mention in actor.mentions):
+            continue
+        codes.append(gazetteer.iso2[code])
+    return codes
 
 
 def place_of(doc: Doc, start_char: int, end_char: int) -> Place | None:
