@@ -56,6 +56,8 @@ LABEL_FEATURE_BONUS = {
 COUNTRY_CONTEXT_WEIGHT, COUNTRY_PRESENT_BONUS = 2.5, 0.5
 ADMIN_CONTEXT_WEIGHT, ADMIN_PRESENT_BONUS = 2.0, 1.0
 HINT_FEATURES = frozenset({"country", "admin1"})
+# An actor's country counts as this many place mentions in the article's context.
+ACTOR_VOTE = 0.5
 # GeoNames lists a region's capital among the region's names ("Alexandria" for its governorate);
 # the plain name means the city unless the article says otherwise.
 ADMIN_ALIAS_PENALTY = 3.0
@@ -81,7 +83,7 @@ class Context:
 
     countries: Counter[str]
     regions: Counter[tuple[str, str]]
-    total: int
+    total: float
 
 
 def trim_name(text: str) -> tuple[int, int]:
@@ -283,7 +285,7 @@ def best_candidate(
 def build_context(choices: Iterable[tuple[GazetteerPlace, int]], actor_countries: Iterable[str]) -> Context:
     countries: Counter[str] = Counter()
     regions: Counter[tuple[str, str]] = Counter()
-    total = 0
+    total = 0.0
     for place, count in choices:
         total += count
         if place.country:
@@ -291,8 +293,8 @@ def build_context(choices: Iterable[tuple[GazetteerPlace, int]], actor_countries
             if place.admin1:
                 regions[(place.country, place.admin1)] += count
     for country in actor_countries:
-        countries[country] += 1
-        total += 1
+        countries[country] += ACTOR_VOTE
+        total += ACTOR_VOTE
     return Context(countries, regions, total)
 
 
