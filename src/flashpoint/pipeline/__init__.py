@@ -45,6 +45,8 @@ def add_components(nlp: Language, settings: Settings) -> Language:
     register_extensions()
     for factory, setting in COMPONENTS:
         config = {"extra_files": _paths(getattr(settings, setting))} if setting else {}
+        if factory == "flashpoint_places":
+            config["cache_dir"] = str(settings.cache_dir)
         if factory == "flashpoint_clean":
             nlp.add_pipe(factory, config=config, first=True)
         else:
