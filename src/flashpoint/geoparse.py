@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span
 
 from flashpoint.gazetteer import Gazetteer, GazetteerPlace
 from flashpoint.gazetteer.names import name_key
+from flashpoint.pipeline.doc_ext import doc_text
 
 ENTITY_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # A gazetteer match inside a person's name is part of that name ("George Washington"); inside an
@@ -229,7 +230,7 @@ def admin_hints(doc: Doc, toponyms: Sequence[Toponym]) -> dict[Toponym, Toponym]
     """'Paris, Texas': the toponym right after a comma hints at the one before it."""
     by_start = {toponym.start: toponym for toponym in toponyms}
     hints: dict[Toponym, Toponym] = {}
-    text = doc.text
+    text = doc_text(doc)
     for toponym in toponyms:
         after = toponym.end
         if text[after : after + 1] != ",":

@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 from flashpoint.data import bundled_path, load_yaml, require_mapping
 from flashpoint.errors import DataFileError
 from flashpoint.model import ExcludedSpan
-from flashpoint.pipeline.doc_ext import EXCLUDED, register_extensions
+from flashpoint.pipeline.doc_ext import EXCLUDED, doc_text, register_extensions
 
 SENTENCE_FINAL = tuple('.!?:;,"”’\')…')
 MINOR_WORDS = frozenset(
@@ -174,7 +174,7 @@ class CleanComponent:
     def __call__(self, doc: Doc) -> Doc:
         article = doc._.fp_article
         title = getattr(article, "title", None)
-        exclusions = find_exclusions(doc.text, self.patterns, title)
+        exclusions = find_exclusions(doc_text(doc), self.patterns, title)
         spans = []
         for item in exclusions:
             span = doc.char_span(item.start, item.end, label=item.reason, alignment_mode="expand")
@@ -183,7 +183,7 @@ class CleanComponent:
         doc.spans[EXCLUDED] = spans
         for index in line_start_tokens(doc):
             doc[index].is_sent_start = True
-        doc._.fp_excluded = excluded_spans(doc.text, exclusions)
+        doc._.fp_excluded = excluded_spans(doc_text(doc), exclusions)
         return doc
 
 

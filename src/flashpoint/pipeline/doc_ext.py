@@ -85,3 +85,16 @@ def actor_id_of_token(token: Token) -> str | None:
 def actor_by_id(doc: Doc, actor_id: str | None) -> Actor | None:
     """The Actor model (country, sector, kind, ...) with this id, from doc._.fp_actors."""
     return next((actor for actor in doc._.fp_actors if actor.id == actor_id), None)
+
+
+def doc_text(doc: Doc) -> str:
+    """doc.text without its cost: spaCy rebuilds it from every token on each access, while the
+    article the Doc was made from holds the same string (else it is built once and kept)."""
+    article_text = getattr(doc._.fp_article, "text", None) if Doc.has_extension("fp_article") else None
+    if isinstance(article_text, str) and len(doc) and doc[-1].idx + len(doc[-1].text_with_ws) == len(article_text):
+        return article_text
+    text = doc.user_data.get("fp_text")
+    if text is None:
+        text = doc.text
+        doc.user_data["fp_text"] = text
+    return text

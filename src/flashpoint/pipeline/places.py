@@ -32,7 +32,7 @@ from flashpoint.geoparse import (
 )
 from flashpoint.model import Place
 from flashpoint.model import Span as SpanModel
-from flashpoint.pipeline.doc_ext import PLACE_MENTIONS, excluded_char_ranges, register_extensions
+from flashpoint.pipeline.doc_ext import PLACE_MENTIONS, doc_text, excluded_char_ranges, register_extensions
 from flashpoint.settings import Settings
 
 # Words that put an event at a place: "met in Stockholm", "clashes near Donetsk".
@@ -124,21 +124,22 @@ class PlacesComponent:
         self.abbreviations = compile_abbreviations(gazetteer.abbreviation_pattern())
 
     def __call__(self, doc: Doc) -> Doc:
+        text = doc_text(doc)    # built once: Doc.text walks every token
         excluded = excluded_char_ranges(doc)
         entities = [toponym for toponym in entity_toponyms(doc) if not _overlaps(toponym.start, toponym.end, excluded)]
         taken = [(toponym.start, toponym.end) for toponym in entities] + list(excluded)
         scanned = scan_toponyms(doc, self.scan_keys, taken, standalone=True, strong_keys=self.strong_keys)
         found = entities + scanned
-        found += abbreviation_toponyms(doc.text, found, self.abbreviations)
+        found += abbreviation_toponyms(text, found, self.abbreviations)
         # One sense per discourse: a name read as a place once is a place wherever it recurs.
         known = frozenset(name_key(toponym.text) for toponym, _ in lookup_toponyms(found, self.gazetteer))
         found += scan_toponyms(doc, known, [(toponym.start, toponym.end) for toponym in found] + list(excluded))
         persons = person_names(doc)
         toponyms = without_overlaps(
-            with_direction(doc.text, toponym, self.gazetteer) for toponym in found if name_key(toponym.text) not in persons
+            with_direction(text, toponym, self.gazetteer) for toponym in found if name_key(toponym.text) not in persons
         )
         mentions = resolve(doc, toponyms, self.gazetteer, actor_countries(doc, self.gazetteer))
-        places = build_places(doc.text, mentions, self.gazetteer)
+        places = build_places(text, mentions, self.gazetteer)
         spans = []
         for place, offsets in places:
             for start, end in offsets:

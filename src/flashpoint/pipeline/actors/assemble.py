@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 
 from flashpoint.model import Actor, Span
 from flashpoint.pipeline.actors.resolve import Candidate, code_of
+from flashpoint.pipeline.doc_ext import doc_text
 
 TRAILING = frozenset({",", ".", ";", ":", "'s", "’s", "'", "’", "and", "or"})
 
@@ -76,7 +77,7 @@ def assemble(doc: Doc, candidates: Sequence[Candidate]) -> tuple[tuple[Actor, ..
         groups[candidate.key].append(candidate)
     actors: list[Actor] = []
     mentions: list[tuple[int, int, str]] = []
-    text = doc.text
+    text = doc_text(doc)
     for number, key in enumerate(order, start=1):
         actor_id = f"a{number}"
         members = groups[key]

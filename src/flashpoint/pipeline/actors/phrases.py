@@ -14,6 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from flashpoint.pipeline.actors.knowledge import PROPER_SENSES, Knowledge, Sense
+from flashpoint.pipeline.doc_ext import doc_text
 
 # prepositions whose object describes the head ("police in Gujarat", "minister of defence")
 ATTACHING_PREPOSITIONS = frozenset({"of", "in", "at", "across", "from", "to"})
@@ -95,7 +96,7 @@ def build_matcher(nlp: Language, knowledge: Knowledge) -> TermMatcher:
 
 
 def is_lower_case_doc(doc: Doc) -> bool:
-    sample = doc.text[:3000]
+    sample = doc_text(doc)[:3000]
     letters = sum(map(str.isalpha, sample))
     upper = sum(map(str.isupper, sample))
     return letters > 0 and upper / letters < LOWER_CASE_DOC

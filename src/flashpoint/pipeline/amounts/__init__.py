@@ -21,7 +21,7 @@ from flashpoint.pipeline.amounts.lexicon import AmountLexicon, load_lexicon
 from flashpoint.pipeline.amounts.qualifiers import QualifierReading, qualifier_of
 from flashpoint.pipeline.amounts.ranges import combine_ranges, is_not_an_amount
 from flashpoint.pipeline.amounts.scanner import NumberAtom, scan_numbers
-from flashpoint.pipeline.doc_ext import ACTOR_MENTIONS, excluded_char_ranges, register_extensions
+from flashpoint.pipeline.doc_ext import ACTOR_MENTIONS, doc_text, excluded_char_ranges, register_extensions
 
 __all__ = ["AmountsComponent", "extract_amounts", "find_figures", "load_lexicon"]
 
@@ -49,17 +49,9 @@ def _quote_speakers(doc: Doc) -> list[tuple[int, int, str]]:
     return speakers
 
 
-def _doc_text(doc: Doc) -> str:
-    """Doc.text joins every token again; the article the Doc was made from holds the same string."""
-    article = doc._.fp_article
-    text = getattr(article, "text", None)
-    if isinstance(text, str) and len(doc) and doc[-1].idx + len(doc[-1].text_with_ws) == len(text):
-        return text
-    return doc.text
-
 
 def extract_amounts(doc: Doc, lexicon: AmountLexicon) -> tuple[Amount, ...]:
-    text = _doc_text(doc)
+    text = doc_text(doc)
     figures = find_figures(text, lexicon)
     if not figures:
         return ()

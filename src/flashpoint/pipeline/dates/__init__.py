@@ -21,7 +21,7 @@ from flashpoint.model import DateExpression, Span
 from flashpoint.pipeline.dates.linking import date_governing, tense_at
 from flashpoint.pipeline.dates.matching import FoundDate, find_dates
 from flashpoint.pipeline.dates.rules import DateRules, load_date_rules
-from flashpoint.pipeline.doc_ext import excluded_char_ranges, register_extensions
+from flashpoint.pipeline.doc_ext import doc_text, excluded_char_ranges, register_extensions
 
 __all__ = ["DatesComponent", "date_expressions", "date_governing", "extract_dates", "load_date_rules"]
 
@@ -43,7 +43,7 @@ class DatesComponent:
         self.rules = rules
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text  # built from the tokens on each access: read it once
+        text = doc_text(doc)    # built from the tokens on each access: read it once
         ranges = excluded_char_ranges(doc)
         parsed = doc.has_annotation("DEP")
 

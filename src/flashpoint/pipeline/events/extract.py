@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span, Token
 
 from flashpoint.model import Event
 from flashpoint.model import Span as TextSpan
+from flashpoint.pipeline.doc_ext import doc_text
 from flashpoint.pipeline.events.arguments import governing_verb, trigger_arguments, with_nearby_actors
 from flashpoint.pipeline.events.factuality import CONTENT_PREPS, FactualityReading, assess, subject_ids
 from flashpoint.pipeline.events.linking import (
@@ -283,7 +284,7 @@ def extract_events(doc: Doc, knowledge: EventKnowledge) -> tuple[Event, ...]:
     mentions = drop_warnings_about_others(doc, mentions, knowledge)
     mentions = keep_main_events(doc, mentions)
     merged = merge_mentions(mentions)
-    text = doc.text  # built once: Doc.text walks every token
+    text = doc_text(doc)    # built once: Doc.text walks every token
     return tuple(to_event(number, mention, text, knowledge) for number, mention in enumerate(merged, start=1))
 
 

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from spacy.tokens import Doc
 
 from flashpoint.model import Quote, Span
-from flashpoint.pipeline.doc_ext import excluded_char_ranges
+from flashpoint.pipeline.doc_ext import doc_text, excluded_char_ranges
 from flashpoint.pipeline.quotes.attribution import Attribution
 from flashpoint.pipeline.quotes.direct import direct_attributions
 from flashpoint.pipeline.quotes.lexicon import CueLexicon
@@ -64,14 +64,6 @@ def find_attributions(doc: Doc, text: str, lexicon: CueLexicon) -> list[Attribut
     direct = [item for item in direct if not any(_overlaps(excluded, *span) for span in item.content)]
     return _drop_duplicates(text, direct + reported)
 
-
-def doc_text(doc: Doc) -> str:
-    """The article text the Doc was made from; spaCy's doc.text rebuilds it from the tokens."""
-    article = doc._.fp_article if doc.has_extension("fp_article") else None
-    text = getattr(article, "text", None)
-    if isinstance(text, str) and len(doc) and doc[-1].idx + len(doc[-1].text_with_ws) == len(text):
-        return text
-    return doc.text
 
 
 def build_quotes(doc: Doc, lexicon: CueLexicon) -> tuple[Quote, ...]:
