@@ -50,6 +50,10 @@ def only(text: str, rules, published: date | None = PUBLISHED) -> tuple[str, str
         ("Profit fell in the third quarter of 2020.", "the third quarter of 2020", "2020-Q3"),
         ("Profit fell in the first half.", "the first half", "2021-H1"),
         ("It happened on Christmas Eve.", "Christmas Eve", "2021-12-24"),
+        ("In nineteen ninety-one the bank failed.", "nineteen ninety-one", "1991"),
+        ("A bomb went off in January nineteen ninety-seven.", "January nineteen ninety-seven", "1997-01"),
+        ("The plan runs to the year two thousand.", "the year two thousand", "2000"),
+        ("It ends in the year two thousand and five.", "the year two thousand and five", "2005"),
     ],
 )
 def test_dates_absolute_formats(rules, text: str, span: str, value: str) -> None:
@@ -227,6 +231,33 @@ def test_dates_without_publication_date_stay_underspecified(rules, text: str, va
 )
 def test_dates_ordinary_words_are_not_dates(rules, text: str) -> None:
     assert found(text, rules) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nineteen twenty people came to the rally.",
+        "The firm sold two thousand cars.",
+        "Sales were lower the year before.",
+        "He lost his job in the year of the flood.",
+        "The year's figures exclude Britain.",
+    ],
+)
+def test_dates_spoken_numbers_and_the_year_need_date_context(rules, text: str) -> None:
+    assert found(text, rules) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("For the year, pet food volume was flat.", "the year"),
+        ("The stock hit a high for the year in June.", "the year"),
+        ("Growth should reach 4% in the current year.", "the current year"),
+        ("Profit should rise throughout the fiscal year.", "the fiscal year"),
+    ],
+)
+def test_dates_the_year_is_the_publication_year(rules, text: str, span: str) -> None:
+    assert found(text, rules)[0] == (span, "DATE", "2021")
 
 
 def test_dates_span_excludes_preposition(rules) -> None:
