@@ -54,6 +54,7 @@ def only(text: str, rules, published: date | None = PUBLISHED) -> tuple[str, str
         ("A bomb went off in January nineteen ninety-seven.", "January nineteen ninety-seven", "1997-01"),
         ("The plan runs to the year two thousand.", "the year two thousand", "2000"),
         ("It ends in the year two thousand and five.", "the year two thousand and five", "2005"),
+        ("Troops arrive by the end of the month.", "the end of the month", "2021-12"),
     ],
 )
 def test_dates_absolute_formats(rules, text: str, span: str, value: str) -> None:
@@ -101,6 +102,7 @@ def test_dates_issue_example_last_week_is_w47(rules) -> None:
         ("He recently resigned.", "PAST_REF"),
         ("More troops arrive in the coming days.", "FUTURE_REF"),
         ("That matters in the future.", "FUTURE_REF"),
+        ("Prices should ease in coming months.", "FUTURE_REF"),
     ],
 )
 def test_dates_reference_words(rules, text: str, value: str) -> None:
@@ -326,6 +328,7 @@ def test_dates_component_skips_excluded_spans(blank_nlp, rules) -> None:
         ("The minister said the talks would resume on Friday.", "2021-12-10"),
         ("The minister plans to visit Kyiv on Saturday.", "2021-12-11"),
         ("The talks have been postponed until Friday.", "2021-12-10"),
+        ("The rebels will appeal Tuesday's ruling.", "2021-12-07"),
     ],
 )
 def test_dates_weekday_follows_tense(analyze, text: str, value: str) -> None:

@@ -281,7 +281,10 @@ def normalise_weekday(match: re.Match[str], rules: DateRules, context: Context) 
     relative = key(group(match, "rel"))
     step = rules.relative_words.get(relative) if relative else None
     if step is None:
-        way = "future" if context.tense == "future" else "past"
+        # "Friday's ruling", "Tuesday's vote": a day named as the owner of an event reports it, so
+        # the tense of the clause ("they will appeal Friday's ruling") says nothing about the day.
+        possessive = match.string[match.end() : match.end() + 2] in ("'s", "’s")
+        way = "future" if context.tense == "future" and not possessive else "past"
     else:
         way = {-1: "before", 0: "future", 1: "after"}[max(-1, min(1, int(step)))]
     return Normalised(cal.weekday_near(context.anchor, weekday, way).isoformat() + suffix, kind)
