@@ -6,7 +6,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+import yaml
 
+from flashpoint.data import bundled_path
 from flashpoint.errors import DataFileError
 from flashpoint.pipeline.dates import DatesComponent, date_governing, extract_dates, load_date_rules
 from flashpoint.pipeline.doc_ext import EXCLUDED
@@ -354,3 +356,24 @@ def test_dates_governing_without_parse_takes_nearest_in_sentence(blank_nlp, rule
     doc._.fp_published = PUBLISHED
     doc = DatesComponent(rules)(doc)
     assert date_governing(doc, doc[1]).value == "2021-12-09"
+
+
+class _DuplicateKeyLoader(yaml.SafeLoader):
+    """Records keys repeated in one mapping: plain YAML silently keeps only the last one."""
+
+    duplicates: list[str] = []
+
+
+def _construct_checked_mapping(loader: _DuplicateKeyLoader, node: yaml.MappingNode, deep: bool = False) -> dict:
+    keys = [loader.construct_object(key_node, deep=deep) for key_node, _ in node.value]
+    loader.duplicates.extend(f"{key} (line {node.start_mark.line + 1})" for key in set(keys) if keys.count(key) > 1)
+    return yaml.SafeLoader.construct_mapping(loader, node, deep)
+
+
+_DuplicateKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_checked_mapping)
+
+
+def test_dates_rule_file_has_no_repeated_keys() -> None:
+    _DuplicateKeyLoader.duplicates = []
+    yaml.load(bundled_path("dates.yaml").read_text(encoding="utf-8"), Loader=_DuplicateKeyLoader)  # noqa: S506
+    assert _DuplicateKeyLoader.duplicates == []
