@@ -264,6 +264,17 @@ def test_dates_the_year_is_the_publication_year(rules, text: str, span: str) -> 
     assert found(text, rules)[0] == (span, "DATE", "2021")
 
 
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Sales in the fiscal year ended Feb. 28 rose.", "2021-02-28"),
+        ("Sales in the fiscal year ending Feb. 28 will rise.", "2022-02-28"),
+    ],
+)
+def test_dates_ended_puts_a_day_without_year_in_the_past(rules, text: str, value: str) -> None:
+    assert found(text, rules)[-1] == ("Feb. 28", "DATE", value)
+
+
 def test_dates_span_excludes_preposition(rules) -> None:
     assert only("The army attacked on Thursday.", rules)[0] == "Thursday"
 
