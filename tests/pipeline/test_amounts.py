@@ -363,7 +363,7 @@ FIGURE_PIECES = [*"0123456789 ,.-–$€£%kmbn/½İ\n", "million ", "one ", "a 
 FIGURE_TEXT = st.lists(st.sampled_from(FIGURE_PIECES), max_size=25).map("".join)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=120, deadline=None)
 @given(text=FIGURE_TEXT)
 def test_amounts_scanner_offsets_stay_inside_the_text(text: str) -> None:
     lexicon = load_lexicon()

@@ -170,6 +170,9 @@ def compile_gazetteer(extra_files: Sequence[Path] = ()) -> CompiledGazetteer:
     builder = _Builder()
     iso3 = {code: info["iso3"] for code, info in countries.items()}
     iso2_of = {**{code: code for code in iso3}, **{alpha3: code for code, alpha3 in iso3.items()}}
+    # Check users' files first, so a typo fails at once rather than after the whole compile.
+    for path in extra_files:
+        add_place_file(_Builder(), Path(path), iso2_of)
 
     capitals = {(info["capital"], code) for code, info in countries.items() if info.get("capital")}
     towns_by_region: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
