@@ -6,7 +6,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+import yaml
 
+from flashpoint.data import bundled_path
 from flashpoint.errors import DataFileError
 from flashpoint.pipeline.dates import DatesComponent, date_governing, extract_dates, load_date_rules
 from flashpoint.pipeline.doc_ext import EXCLUDED
@@ -50,6 +52,11 @@ def only(text: str, rules, published: date | None = PUBLISHED) -> tuple[str, str
         ("Profit fell in the third quarter of 2020.", "the third quarter of 2020", "2020-Q3"),
         ("Profit fell in the first half.", "the first half", "2021-H1"),
         ("It happened on Christmas Eve.", "Christmas Eve", "2021-12-24"),
+        ("In nineteen ninety-one the bank failed.", "nineteen ninety-one", "1991"),
+        ("A bomb went off in January nineteen ninety-seven.", "January nineteen ninety-seven", "1997-01"),
+        ("The plan runs to the year two thousand.", "the year two thousand", "2000"),
+        ("It ends in the year two thousand and five.", "the year two thousand and five", "2005"),
+        ("Troops arrive by the end of the month.", "the end of the month", "2021-12"),
     ],
 )
 def test_dates_absolute_formats(rules, text: str, span: str, value: str) -> None:
@@ -97,6 +104,7 @@ def test_dates_issue_example_last_week_is_w47(rules) -> None:
         ("He recently resigned.", "PAST_REF"),
         ("More troops arrive in the coming days.", "FUTURE_REF"),
         ("That matters in the future.", "FUTURE_REF"),
+        ("Prices should ease in coming months.", "FUTURE_REF"),
     ],
 )
 def test_dates_reference_words(rules, text: str, value: str) -> None:
@@ -229,6 +237,44 @@ def test_dates_ordinary_words_are_not_dates(rules, text: str) -> None:
     assert found(text, rules) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nineteen twenty people came to the rally.",
+        "The firm sold two thousand cars.",
+        "Sales were lower the year before.",
+        "He lost his job in the year of the flood.",
+        "The year's figures exclude Britain.",
+    ],
+)
+def test_dates_spoken_numbers_and_the_year_need_date_context(rules, text: str) -> None:
+    assert found(text, rules) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("For the year, pet food volume was flat.", "the year"),
+        ("The stock hit a high for the year in June.", "the year"),
+        ("Growth should reach 4% in the current year.", "the current year"),
+        ("Profit should rise throughout the fiscal year.", "the fiscal year"),
+    ],
+)
+def test_dates_the_year_is_the_publication_year(rules, text: str, span: str) -> None:
+    assert found(text, rules)[0] == (span, "DATE", "2021")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Sales in the fiscal year ended Feb. 28 rose.", "2021-02-28"),
+        ("Sales in the fiscal year ending Feb. 28 will rise.", "2022-02-28"),
+    ],
+)
+def test_dates_ended_puts_a_day_without_year_in_the_past(rules, text: str, value: str) -> None:
+    assert found(text, rules)[-1] == ("Feb. 28", "DATE", value)
+
+
 def test_dates_span_excludes_preposition(rules) -> None:
     assert only("The army attacked on Thursday.", rules)[0] == "Thursday"
 
@@ -295,6 +341,7 @@ def test_dates_component_skips_excluded_spans(blank_nlp, rules) -> None:
         ("The minister said the talks would resume on Friday.", "2021-12-10"),
         ("The minister plans to visit Kyiv on Saturday.", "2021-12-11"),
         ("The talks have been postponed until Friday.", "2021-12-10"),
+        ("The rebels will appeal Tuesday's ruling.", "2021-12-07"),
     ],
 )
 def test_dates_weekday_follows_tense(analyze, text: str, value: str) -> None:
@@ -320,3 +367,24 @@ def test_dates_governing_without_parse_takes_nearest_in_sentence(blank_nlp, rule
     doc._.fp_published = PUBLISHED
     doc = DatesComponent(rules)(doc)
     assert date_governing(doc, doc[1]).value == "2021-12-09"
+
+
+class _DuplicateKeyLoader(yaml.SafeLoader):
+    """Records keys repeated in one mapping: plain YAML silently keeps only the last one."""
+
+    duplicates: list[str] = []
+
+
+def _construct_checked_mapping(loader: _DuplicateKeyLoader, node: yaml.MappingNode, deep: bool = False) -> dict:
+    keys = [loader.construct_object(key_node, deep=deep) for key_node, _ in node.value]
+    loader.duplicates.extend(f"{key} (line {node.start_mark.line + 1})" for key in set(keys) if keys.count(key) > 1)
+    return yaml.SafeLoader.construct_mapping(loader, node, deep)
+
+
+_DuplicateKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_checked_mapping)
+
+
+def test_dates_rule_file_has_no_repeated_keys() -> None:
+    _DuplicateKeyLoader.duplicates = []
+    yaml.load(bundled_path("dates.yaml").read_text(encoding="utf-8"), Loader=_DuplicateKeyLoader)  # noqa: S506
+    assert _DuplicateKeyLoader.duplicates == []

@@ -99,15 +99,20 @@ def find_dates(
     excluded: Excluded = never_excluded,
 ) -> list[FoundDate]:
     """All date expressions in text, in order, with TIMEX3 types and values."""
-    tenses: dict[tuple[int, int], str] = {}
+    tenses: dict[tuple[int, int], tuple[str, bool]] = {}
 
     def context_for(candidate: Candidate, reference: tuple[int, int] | None = None) -> Context:
         bounds = (candidate.start, candidate.end)
         if bounds not in tenses:
             before = text[max(0, candidate.start - 30) : candidate.start]
             cued = rules.future_cues is not None and rules.future_cues.search(before) is not None
-            tenses[bounds] = "future" if cued else tense_at(*bounds)
-        return Context(anchor, tenses[bounds], reference)
+            past_cued = rules.past_cues is not None and rules.past_cues.search(before) is not None
+            if past_cued:
+                tenses[bounds] = ("past", True)
+            else:
+                tenses[bounds] = ("future" if cued else tense_at(*bounds), False)
+        tense, past_cued = tenses[bounds]
+        return Context(anchor, tense, reference, past_cued)
 
     valid = [
         candidate

@@ -22,6 +22,7 @@ from flashpoint.pipeline.dates.values import (
     group,
     is_abbreviated,
     key,
+    parse_number,
     part_suffix,
     previous_word,
     relative_year,
@@ -114,6 +115,23 @@ def normalise_decade(match: re.Match[str], rules: DateRules, context: Context) -
 def normalise_century(match: re.Match[str], rules: DateRules, context: Context) -> Normalised | None:
     number = int(group(match, "century") or 0)
     return Normalised(f"{number - 1:02d}") if 1 <= number <= 21 else None
+
+
+def normalise_spoken_year(match: re.Match[str], rules: DateRules, context: Context) -> Normalised | None:
+    hundreds = group(match, "spoken_hundreds")
+    if hundreds is None:
+        after = group(match, "spoken_after")
+        return Normalised(str(2000 + int(parse_number(after, rules) or 0) if after else 2000))
+    century, rest = parse_number(hundreds, rules), parse_number(group(match, "spoken_rest") or "", rules)
+    if century is None or rest is None:
+        return None
+    year = int(century) * 100 + int(rest)
+    month_text = group(match, "month")
+    if month_text is None:
+        return Normalised(str(year))
+    if not vocabulary_word_ok(month_text, rules.months, rules):
+        return None
+    return Normalised(cal.month_value(year, rules.months[key(month_text)]))
 
 
 def normalise_season(match: re.Match[str], rules: DateRules, context: Context) -> Normalised | None:
@@ -263,7 +281,10 @@ def normalise_weekday(match: re.Match[str], rules: DateRules, context: Context) 
     relative = key(group(match, "rel"))
     step = rules.relative_words.get(relative) if relative else None
     if step is None:
-        way = "future" if context.tense == "future" else "past"
+        # "Friday's ruling", "Tuesday's vote": a day named as the owner of an event reports it, so
+        # the tense of the clause ("they will appeal Friday's ruling") says nothing about the day.
+        possessive = match.string[match.end() : match.end() + 2] in ("'s", "’s")
+        way = "future" if context.tense == "future" and not possessive else "past"
     else:
         way = {-1: "before", 0: "future", 1: "after"}[max(-1, min(1, int(step)))]
     return Normalised(cal.weekday_near(context.anchor, weekday, way).isoformat() + suffix, kind)
@@ -368,6 +389,7 @@ NORMALISERS: dict[str, Normaliser] = {
     "week_of": normalise_week_of,
     "decade": normalise_decade,
     "century": normalise_century,
+    "spoken_year": normalise_spoken_year,
     "season": normalise_season,
     "quarter": normalise_quarter,
     "half": normalise_half,

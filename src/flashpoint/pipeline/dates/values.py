@@ -29,6 +29,9 @@ class Context:
     # The last quarter the text named, as (year, quarter): "a year earlier" then means that
     # quarter a year before, which is how earnings reports use it.
     reference_quarter: tuple[int, int] | None = None
+    # A cue word before the date ("ended") says it is past; unlike the parse's past tense
+    # (often just the reporting verb) this is trusted for months and days without a year.
+    past_cued: bool = False
 
 
 @dataclass(frozen=True)
@@ -103,6 +106,8 @@ def direction(context: Context, match: re.Match[str] | None = None) -> str | Non
         return "past"
     if word in ("next", "this coming"):
         return "future"
+    if context.past_cued:
+        return "past"
     return "future" if context.tense == "future" else None
 
 
