@@ -97,16 +97,15 @@ def text_from_bytes(name: str, data: bytes) -> str | InputProblem:
     return text
 
 
-def read_text_file(path: Path, max_bytes: int) -> Iterator[ReadResult]:
+def read_decoded(path: Path, max_bytes: int) -> str | InputProblem:
+    """The file's text, or the problem (missing, too large, empty, binary, undecodable)."""
     data = read_bytes_checked(path, max_bytes)
-    if isinstance(data, InputProblem):
-        yield data
-        return
-    text = text_from_bytes(str(path), data)
-    if isinstance(text, InputProblem):
-        yield text
-        return
-    yield ArticleInput.create(text, origin=str(path))
+    return data if isinstance(data, InputProblem) else text_from_bytes(str(path), data)
+
+
+def read_text_file(path: Path, max_bytes: int) -> Iterator[ReadResult]:
+    text = read_decoded(path, max_bytes)
+    yield text if isinstance(text, InputProblem) else ArticleInput.create(text, origin=str(path))
 
 
 def article_from_html(name: str, html: str, url: str | None = None, line: int | None = None) -> ReadResult:
@@ -140,15 +139,8 @@ def _as_dict(extracted: Any) -> dict[str, Any]:
 
 
 def read_html_file(path: Path, max_bytes: int) -> Iterator[ReadResult]:
-    data = read_bytes_checked(path, max_bytes)
-    if isinstance(data, InputProblem):
-        yield data
-        return
-    html = text_from_bytes(str(path), data)
-    if isinstance(html, InputProblem):
-        yield html
-        return
-    yield article_from_html(str(path), html)
+    html = read_decoded(path, max_bytes)
+    yield html if isinstance(html, InputProblem) else article_from_html(str(path), html)
 
 
 def record_to_article(name: str, line: int, record: Any, max_bytes: int) -> ReadResult:
