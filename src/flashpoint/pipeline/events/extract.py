@@ -18,7 +18,7 @@ from flashpoint.pipeline.events.linking import (
     quote_regions,
     speaker_at,
 )
-from flashpoint.pipeline.events.merging import DEFINITE_DETERMINERS, Mention, merge_mentions
+from flashpoint.pipeline.events.merging import DEFINITE_DETERMINERS, REALIS, Mention, merge_mentions
 from flashpoint.pipeline.events.patterns import EventKnowledge
 from flashpoint.pipeline.events.triggers import TriggerMatch, find_triggers
 
@@ -242,7 +242,17 @@ def keep_main_events(doc: Doc, mentions: list[Mention]) -> list[Mention]:
                 continue
         kept.append(mention)
     foreground = {m.sentence for m in kept if not is_background(doc, m)}
-    return [m for m in kept if m.sentence not in foreground or not is_background(doc, m)]
+    kept = [m for m in kept if m.sentence not in foreground or not is_background(doc, m)]
+    return drop_unrealised_asides(kept)
+
+
+def drop_unrealised_asides(mentions: list[Mention]) -> list[Mention]:
+    """A sentence that reports something happening is about that happening: what someone would,
+    plans to or refuses to do beside it ("rioted ... demanding a referendum", "staged rallies
+    saying he must resign") is the purpose or content of the news, not a second event. An action
+    someone announces stays as the derived intent (THREATEN, AGREE) in place of its plan."""
+    realised = {m.sentence for m in mentions if m.factuality in REALIS}
+    return [m for m in mentions if m.factuality not in UNREALISED or m.sentence not in realised]
 
 
 def to_event(number: int, mention: Mention, text: str, knowledge: EventKnowledge) -> Event:
