@@ -111,9 +111,11 @@ def test_articles_unrealised_aside_of_a_realised_event_is_dropped(analyze, text,
     [
         ("Hundreds of youths went on a looting spree in the market town.", "looting", "asserted"),
         ("The rebels are going to attack the northern town.", "attack", "planned"),
+        ("The envoy undertook a mediation mission between the two parties.", "mission", "asserted"),
+        ("The army undertook to withdraw its troops from the valley.", "withdraw", "planned"),
     ],
 )
-def test_articles_go_plans_only_in_the_progressive(nlp, text, trigger, factuality):
+def test_articles_planning_verbs_that_also_carry_out(nlp, text, trigger, factuality):
     doc = nlp(text)
     token = next(t for t in doc if t.text == trigger)
     assert assess(token, load_knowledge().cues, ()).value == factuality
