@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Doc, Span
 
-from flashpoint.model import DateExpression, Quote
+from flashpoint.model import Actor, DateExpression, Quote
 from flashpoint.model import Span as TextSpan
 from flashpoint.pipeline.doc_ext import ACTOR_MENTIONS, PLACE_MENTIONS
 from flashpoint.pipeline.events.extract import extract_events
@@ -93,3 +93,29 @@ def test_handbuilt_excluded_text_has_no_events(blank_nlp, knowledge):
 
 def test_handbuilt_doc_without_parse_has_no_events(blank_nlp, knowledge):
     assert extract_events(blank_nlp("Rebels attacked the town."), knowledge) == ()
+
+
+def with_countries(doc, countries):
+    doc._.fp_actors = tuple(
+        Actor(id=actor_id, name=actor_id, kind="organization", country=country,
+              mentions=(TextSpan(start=0, end=len(doc[0].text), text=doc[0].text),))
+        for actor_id, country in countries.items()
+    )
+    return doc
+
+
+@pytest.mark.parametrize(
+    ("countries", "expected_target"),
+    [
+        ({"USA": "USA", "intel": None, "MKD": "MKD"}, ("MKD",)),  # generic object: the named actor wins
+        ({"USA": "USA", "intel": "USA", "MKD": "MKD"}, ("intel",)),  # an object with a country stays
+    ],
+)
+def test_handbuilt_generic_target_gives_way_to_named_actor(blank_nlp, knowledge, countries, expected_target):
+    doc = build(blank_nlp, ["Washington", "provided", "intelligence", "to", "Macedonia"],
+                [1, 1, 1, 1, 3], ["nsubj", "ROOT", "dobj", "prep", "pobj"],
+                ["PROPN", "VERB", "NOUN", "ADP", "PROPN"],
+                lemmas=["Washington", "provide", "intelligence", "to", "Macedonia"],
+                actors=[(0, "USA"), (2, "intel"), (4, "MKD")])
+    (event,) = extract_events(with_countries(doc, countries), knowledge)
+    assert event.type == "AID" and event.source == ("USA",) and event.target == expected_target

@@ -205,3 +205,25 @@ def with_nearby_actors(root: Token, found: Arguments) -> Arguments:
 def pick(candidates: list[str], countries: dict[str, str | None]) -> list[str]:
     named = [i for i in candidates if countries.get(i)]
     return (named or candidates)[:1]
+
+
+def prefer_named_actors(root: Token, found: Arguments) -> Arguments:
+    """A side filled only by generic actors without a country ("the military", "civilians",
+    "the government") takes the nearest named actor of the clause on its side of the trigger
+    instead: "provided intelligence to Macedonia" is done to Macedonia, whose country counts."""
+    doc = root.doc
+    group = doc.spans.get("fp_actor_mentions")
+    if not group:
+        return found
+    countries = {actor.id: actor.country for actor in doc._.fp_actors}
+    sentence = root.sent
+    source, target = list(found.source), list(found.target)
+    if source and not any(countries.get(i) for i in source):
+        before = [s.label_ for s in group if sentence.start <= s.start and s.end <= root.i][::-1]
+        named = [i for i in before if countries.get(i) and i not in target]
+        source = named[:1] or source
+    if target and not any(countries.get(i) for i in target):
+        after = [s.label_ for s in group if root.i < s.start and s.end <= sentence.end]
+        named = [i for i in after if countries.get(i) and i not in source]
+        target = named[:1] or target
+    return finish(source, target)

@@ -10,7 +10,12 @@ from spacy.tokens import Doc, Span, Token
 from flashpoint.model import Event
 from flashpoint.model import Span as TextSpan
 from flashpoint.pipeline.doc_ext import doc_text
-from flashpoint.pipeline.events.arguments import governing_verb, trigger_arguments, with_nearby_actors
+from flashpoint.pipeline.events.arguments import (
+    governing_verb,
+    prefer_named_actors,
+    trigger_arguments,
+    with_nearby_actors,
+)
 from flashpoint.pipeline.events.factuality import CONTENT_PREPS, FactualityReading, assess, subject_ids
 from flashpoint.pipeline.events.linking import (
     date_anchors,
@@ -141,7 +146,7 @@ def build_mentions(
     rank = bisect_right(starts, root.i) - 1
     sentence = sentences[rank]
     syntactic = trigger_arguments(root, match.is_verbal, nearby=False)
-    arguments = syntactic if syntactic.source and syntactic.target else with_nearby_actors(root, syntactic)
+    arguments = prefer_named_actors(root, syntactic if syntactic.source and syntactic.target else with_nearby_actors(root, syntactic))
     reading = assess(root, knowledge.cues, syntactic.source or own_agents(root))
     factuality, attributed = reading.value, reading.attributed_to
     start_char = doc[match.start].idx
@@ -244,6 +249,7 @@ def keep_main_events(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         kept.append(mention)
     foreground = {m.sentence for m in kept if not is_background(doc, m)}
     return [m for m in kept if m.sentence not in foreground or not is_background(doc, m)]
+
 
 
 def to_event(number: int, mention: Mention, text: str, knowledge: EventKnowledge) -> Event:

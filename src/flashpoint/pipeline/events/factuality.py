@@ -24,6 +24,18 @@ ARGUMENT_DEPS = frozenset({"xcomp", "dobj", "nsubjpass", "attr", "oprd", "pobj",
 CONTENT_PREPS = frozenset({"of", "about", "for", "over", "against", "to", "into", "on"})
 CLAUSE_DEPS = frozenset({"ccomp", "advcl", "acl", "relcl", "parataxis", "csubj"})
 
+# "is going to attack" plans; "went on a looting spree" happened
+PROGRESSIVE_PLANNING = frozenset({"go"})
+# "undertook to withdraw" plans; "undertook a mediation mission", "committed atrocities" happened
+OBJECT_REALISING = frozenset({"undertake", "commit"})
+
+
+def not_a_plan(lemma: str, dep: str, governor: Token) -> bool:
+    """Planning verbs that also carry out what they govern, read in the way they do."""
+    if lemma in PROGRESSIVE_PLANNING:
+        return governor.tag_ != "VBG"
+    return lemma in OBJECT_REALISING and dep == "dobj"
+
 
 @dataclass(frozen=True)
 class FactualityReading:
@@ -106,7 +118,7 @@ def governor_markers(event: Token, dep: str, head: Token, cues: FactualityCues, 
                 markers.reporter = head
         else:
             markers.hypothetical = markers.doubt = True
-    elif lemma in cues.planning_verbs and dep in ARGUMENT_DEPS:
+    elif lemma in cues.planning_verbs and dep in ARGUMENT_DEPS and not not_a_plan(lemma, dep, head):
         markers.planned = markers.intent = True
     elif dep == "xcomp" and any(child.dep_ == "acomp" and child.lemma_.lower() in cues.planning_verbs for child in head.children):
         markers.planned = markers.intent = True  # "is due to hold", "is set to meet"
