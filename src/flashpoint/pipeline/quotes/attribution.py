@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -44,9 +46,14 @@ def tokens_between(doc: Doc, start: int, end: int) -> list[Token]:
 
 def subtree_range(token: Token, skip: frozenset[int] = frozenset()) -> list[tuple[int, int]]:
     """Char ranges of token's subtree, split around the tokens in skip (e.g. the cue clause)."""
+    return char_ranges_around(token.subtree, skip)
+
+
+def char_ranges_around(tokens: Iterable[Token], skip: AbstractSet[int]) -> list[tuple[int, int]]:
+    """Char ranges of runs of tokens, split around (and leaving out) the token indices in skip."""
     ranges: list[tuple[int, int]] = []
     start = end = None
-    for item in token.subtree:
+    for item in tokens:
         if item.i in skip:
             if start is not None and end is not None:
                 ranges.append((start, end))

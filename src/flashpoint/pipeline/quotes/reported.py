@@ -17,7 +17,13 @@ from spacy.attrs import LEMMA, LOWER, POS
 from spacy.parts_of_speech import NOUN, VERB
 from spacy.tokens import Doc, Token
 
-from flashpoint.pipeline.quotes.attribution import Attribution, clean_spans, subtree_range, token_range
+from flashpoint.pipeline.quotes.attribution import (
+    Attribution,
+    char_ranges_around,
+    clean_spans,
+    subtree_range,
+    token_range,
+)
 from flashpoint.pipeline.quotes.lexicon import CueLexicon
 from flashpoint.pipeline.quotes.speakers import SpeakerMention, noun_phrase, speaker_for_cue
 
@@ -140,19 +146,7 @@ def _source_phrase_attribution(doc: Doc, text: str, first: Token, length: int) -
     phrase_tokens = {item.i for item in first.subtree} | {item.i for item in last.subtree}
     phrase_tokens |= set(range(first.i, last.i + 1))
     sentence = first.sent
-    spans: list[tuple[int, int]] = []
-    start = end = None
-    for item in sentence:
-        if item.i in phrase_tokens:
-            if start is not None and end is not None:
-                spans.append((start, end))
-            start = end = None
-            continue
-        if start is None:
-            start = item.idx
-        end = item.idx + len(item.text)
-    if start is not None and end is not None:
-        spans.append((start, end))
+    spans = char_ranges_around(sentence, phrase_tokens)
     cue = (first.idx, last.idx + len(last.text))
     return Attribution(clean_spans(text, spans), cue, noun_phrase(source))
 
