@@ -350,6 +350,48 @@ def test_dates_weekday_follows_tense(analyze, text: str, value: str) -> None:
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(
+    ("published", "text", "value"),
+    [
+        # Wednesday 8 December 2021: an arranged event lies ahead even under a past-tense verb.
+        ("2021-12-08", "The union planned a march on Saturday.", "2021-12-11"),
+        ("2021-12-08", "The prosecutor has scheduled a hearing Friday.", "2021-12-10"),
+        # ... but a past perfect speaks of a plan the news has overtaken.
+        ("2021-12-08", "The ceasefire had been due to expire Monday.", "2021-12-06"),
+        ("2021-12-08", "Until Tuesday, the police had not named a suspect.", "2021-12-07"),
+        # "is to" is an arrangement; a modal with a perfect looks back.
+        ("2021-12-08", "The parliament is to vote on Friday.", "2021-12-10"),
+        ("2021-12-08", "The storm may have caused the outage on Monday.", "2021-12-06"),
+        # Across a year boundary: Saturday 1 January 2022.
+        ("2022-01-01", "The army had been due to withdraw on Thursday.", "2021-12-30"),
+        ("2022-01-01", "The rebels planned a rally on Monday.", "2022-01-03"),
+    ],
+)
+def test_dates_weekday_direction_from_the_clause(analyze, published: str, text: str, value: str) -> None:
+    analysis = analyze(text, published=published)
+    assert [item.value for item in analysis.dates] == [value]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("published", "text", "value"),
+    [
+        # A month named as the time of a simple past verb is behind us, however near the next one.
+        ("2021-10-28", "In January, the council appointed a new mayor.", "2021-01"),
+        ("2021-10-28", "The governor resigned in December after a long illness.", "2020-12"),
+        ("2021-10-28", "The minister was arrested in January.", "2021-01"),
+        # Looking ahead (a preposition of extent, a future verb, an infinitive) stays ahead.
+        ("2021-10-28", "The offer was extended to Nov. 20.", "2021-11-20"),
+        ("2021-10-28", "The council will appoint a new mayor in January.", "2022-01"),
+        ("2021-10-28", "The court ordered him to testify on Nov. 3.", "2021-11-03"),
+    ],
+)
+def test_dates_month_direction_from_an_attached_past_verb(analyze, published: str, text: str, value: str) -> None:
+    analysis = analyze(text, published=published)
+    assert [item.value for item in analysis.dates] == [value]
+
+
+@pytest.mark.model
 def test_dates_governing_links_trigger_to_its_date(nlp) -> None:
     from flashpoint.analysis import make_doc
     from flashpoint.ingest.records import ArticleInput

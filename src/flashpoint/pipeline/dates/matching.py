@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from flashpoint.model import TimexType
+from flashpoint.pipeline.dates.linking import ATTACHED_PAST, PAST_PERFECT
 from flashpoint.pipeline.dates.normalise import NORMALISERS
 from flashpoint.pipeline.dates.rules import DateRule, DateRules
 from flashpoint.pipeline.dates.values import Context, Normalised
@@ -110,7 +111,13 @@ def find_dates(
             if past_cued:
                 tenses[bounds] = ("past", True)
             else:
-                tenses[bounds] = ("future" if cued else tense_at(*bounds), False)
+                parsed = tense_at(*bounds)
+                if parsed == PAST_PERFECT:
+                    tenses[bounds] = ("past", False)
+                elif cued:
+                    tenses[bounds] = ("future", False)
+                else:
+                    tenses[bounds] = ("past", True) if parsed == ATTACHED_PAST else (parsed, False)
         tense, past_cued = tenses[bounds]
         return Context(anchor, tense, reference, past_cued)
 
