@@ -105,6 +105,9 @@ def test_dates_issue_example_last_week_is_w47(rules) -> None:
         ("More troops arrive in the coming days.", "FUTURE_REF"),
         ("That matters in the future.", "FUTURE_REF"),
         ("Prices should ease in coming months.", "FUTURE_REF"),
+        ("For now, the border stays closed.", "PRESENT_REF"),
+        ("Now the border is closed.", "PRESENT_REF"),
+        ("The border is closed now, officials said.", "PRESENT_REF"),
     ],
 )
 def test_dates_reference_words(rules, text: str, value: str) -> None:
@@ -231,6 +234,9 @@ def test_dates_without_publication_date_stay_underspecified(rules, text: str, va
         "He will march on the capital.",
         "Four flights a week serve the route.",
         "In their 80s, they still farm.",
+        "The index fell 40 points to 1847.27 on heavy selling.",
+        "Now, the minister says, the talks are over.",
+        "Prices rose. Now, after the sale, the firm is smaller.",
     ],
 )
 def test_dates_ordinary_words_are_not_dates(rules, text: str) -> None:

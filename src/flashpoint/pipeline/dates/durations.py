@@ -16,6 +16,7 @@ from flashpoint.pipeline.dates.values import (
     group,
     key,
     number_text,
+    opens_sentence_with_comma,
     parse_number,
     vocabulary_word_ok,
     year_from,
@@ -151,5 +152,8 @@ def normalise_month_set(match: re.Match[str], rules: DateRules, context: Context
 
 
 def normalise_phrase(match: re.Match[str], rules: DateRules, context: Context) -> Normalised | None:
-    phrase = rules.phrases.get(key(group(match, "phrase")))
+    word = key(group(match, "phrase"))
+    if word in rules.discourse_openers and opens_sentence_with_comma(match):
+        return None
+    phrase = rules.phrases.get(word)
     return None if phrase is None else Normalised(phrase.value, phrase.type)

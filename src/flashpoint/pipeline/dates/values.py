@@ -62,6 +62,17 @@ def previous_word(match: re.Match[str]) -> str:
     return before[-1].lower().strip(",;:(\"'") if before else ""
 
 
+SENTENCE_ENDS = (".", "!", "?", '"', "'", "”", "’", ":")
+
+
+def opens_sentence_with_comma(match: re.Match[str]) -> bool:
+    """"Now, he says ...": the match starts a sentence and a comma follows it."""
+    before = match.string[max(0, match.start() - 3) : match.start()]
+    after = match.string[match.end() : match.end() + 1]
+    starts = match.start() == 0 or "\n" in before or before.rstrip().endswith(SENTENCE_ENDS)
+    return after == "," and starts
+
+
 def parse_number(text: str, rules: DateRules) -> float | None:
     """Digits or English number words ("twenty four", "a hundred thirty", "a couple of")."""
     cleaned = key(text)
