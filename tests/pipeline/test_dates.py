@@ -223,6 +223,21 @@ def test_dates_without_publication_date_stay_underspecified(rules, text: str, va
 
 
 @pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("She joined the army in 2005, and the following year she was promoted.", "the following year", "2006"),
+        ("The plant opened in March 2019. The following month it was sold.", "The following month", "2019-04"),
+        ("Shares closed at $10 on Friday, Nov. 5, up from the previous Friday.", "previous Friday", "2021-10-29"),
+        # Without an earlier date, or with one too coarse, they count from publication.
+        ("Sales doubled from the previous year.", "the previous year", "2020"),
+        ("In 2005 the mine closed; the following month it flooded.", "the following month", "2022-01"),
+    ],
+)
+def test_dates_following_and_previous_count_from_the_last_named_date(rules, text: str, span: str, value: str) -> None:
+    assert (span, value) in [(item[0], item[2]) for item in found(text, rules)]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "May I ask a question?",

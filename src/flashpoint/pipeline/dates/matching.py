@@ -19,6 +19,9 @@ from flashpoint.pipeline.dates.rules import DateRule, DateRules
 from flashpoint.pipeline.dates.values import Context, Normalised
 
 QUARTER_VALUE = re.compile(r"^(\d{4})-Q([1-4])$")
+# A calendar value ("1995", "1989-03", "1989-10-27") that "the following year" or "the
+# previous Friday" can count from.
+CALENDAR_VALUE = re.compile(r"^\d{4}(?:-\d\d(?:-\d\d)?)?$")
 # How far back (in characters) a named quarter still anchors "a year earlier".
 REFERENCE_REACH = 1500
 
@@ -102,7 +105,7 @@ def find_dates(
     """All date expressions in text, in order, with TIMEX3 types and values."""
     tenses: dict[tuple[int, int], tuple[str, bool]] = {}
 
-    def context_for(candidate: Candidate, reference: tuple[int, int] | None = None) -> Context:
+    def context_for(candidate: Candidate, reference: tuple[int, int] | None = None, previous: str | None = None) -> Context:
         bounds = (candidate.start, candidate.end)
         if bounds not in tenses:
             before = text[max(0, candidate.start - 30) : candidate.start]
@@ -119,7 +122,7 @@ def find_dates(
                 else:
                     tenses[bounds] = ("past", True) if parsed == ATTACHED_PAST else (parsed, False)
         tense, past_cued = tenses[bounds]
-        return Context(anchor, tense, reference, past_cued)
+        return Context(anchor, tense, reference, past_cued, previous)
 
     valid = [
         candidate
@@ -130,13 +133,16 @@ def find_dates(
     results: list[FoundDate] = []
     reference: tuple[int, int] | None = None
     reference_at = -REFERENCE_REACH
+    previous_date: str | None = None
     for candidate in select_longest(valid):
         in_reach = reference if candidate.start - reference_at <= REFERENCE_REACH else None
-        value = normalise(candidate, rules, context_for(candidate, in_reach))
+        value = normalise(candidate, rules, context_for(candidate, in_reach, previous_date))
         if value is None:
             continue
         quarter = QUARTER_VALUE.match(value.value)
         if quarter and candidate.rule.normalise == "quarter":
             reference, reference_at = (int(quarter.group(1)), int(quarter.group(2))), candidate.end
+        if CALENDAR_VALUE.match(value.value):
+            previous_date = value.value
         results.append(FoundDate(candidate.start, candidate.end, value.type or candidate.rule.type, value.value, candidate.rule.name))
     return results

@@ -18,6 +18,7 @@ from flashpoint.pipeline.dates.values import (
     Normalised,
     Normaliser,
     amount_before_unit,
+    anaphoric_reference,
     direction,
     group,
     is_abbreviated,
@@ -219,6 +220,8 @@ def normalise_relative_unit(match: re.Match[str], rules: DateRules, context: Con
     anchor = context.anchor
     underspecified = {"week": "XXXX-WXX", "month": "XXXX-XX", "year": "XXXX", "fiscal year": "XXXX",
                       "quarter": "XXXX-QX", "weekend": "XXXX-WXX-WE", "decade": "XXX", "century": "XX"}
+    precision = {"year": 1, "fiscal year": 1, "month": 2, "quarter": 2, "week": 3, "weekend": 3}.get(unit, 4)
+    anchor = anaphoric_reference(match, context, precision) or anchor
     if anchor is None:
         return Normalised(underspecified[unit])
     if unit in ("week", "weekend"):
@@ -287,7 +290,8 @@ def normalise_weekday(match: re.Match[str], rules: DateRules, context: Context) 
         way = "future" if context.tense == "future" and not possessive else "past"
     else:
         way = {-1: "before", 0: "future", 1: "after"}[max(-1, min(1, int(step)))]
-    return Normalised(cal.weekday_near(context.anchor, weekday, way).isoformat() + suffix, kind)
+    anchor = anaphoric_reference(match, context, 3) or context.anchor
+    return Normalised(cal.weekday_near(anchor, weekday, way).isoformat() + suffix, kind)
 
 
 def normalise_weekday_set(match: re.Match[str], rules: DateRules, context: Context) -> Normalised | None:

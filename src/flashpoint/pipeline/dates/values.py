@@ -32,6 +32,9 @@ class Context:
     # A cue word before the date ("ended") says it is past; unlike the parse's past tense
     # (often just the reporting verb) this is trusted for months and days without a year.
     past_cued: bool = False
+    # The last calendar date the text named before this one ("1995", "1989-10-27"): "the
+    # following year" and "the previous Friday" count from it, not from publication.
+    previous_date: str | None = None
 
 
 @dataclass(frozen=True)
@@ -120,6 +123,21 @@ def direction(context: Context, match: re.Match[str] | None = None) -> str | Non
     if context.past_cued:
         return "past"
     return "future" if context.tense == "future" else None
+
+
+ANAPHORIC_WORDS = frozenset({"following", "previous"})
+
+
+def anaphoric_reference(match: re.Match[str], context: Context, precision: int) -> date | None:
+    """The date "the following ..." / "the previous ..." counts from: the last calendar date
+    named before, if it is at least as precise as needed (1 year, 2 month, 3 day)."""
+    word = key(group(match, "rel"))
+    with_article = key(match.group(0)).startswith("the ") or previous_word(match) == "the"
+    previous = context.previous_date
+    if word not in ANAPHORIC_WORDS or not with_article or previous is None or previous.count("-") + 1 < precision:
+        return None
+    parts = [int(part) for part in previous.split("-")] + [1, 1]
+    return date(parts[0], parts[1], parts[2])
 
 
 def year_from(match: re.Match[str], context: Context, *names: str) -> int | None:
