@@ -127,6 +127,8 @@ def test_dates_reference_words(rules, text: str, value: str) -> None:
         ("The dispute went on for a decade.", "a decade", "P10Y"),
         ("Revenue for the year ended March 31 rose.", "the year", "P1Y"),
         ("The region has been contested for decades.", "for decades", "PXDE"),
+        ("What 40 years of sanctions did not achieve, a week of talks did.", "40 years", "P40Y"),
+        ("After weeks of talks the strike ended.", "weeks of", "PXW"),
     ],
 )
 def test_dates_durations(rules, text: str, span: str, value: str) -> None:
@@ -252,6 +254,7 @@ def test_dates_following_and_previous_count_from_the_last_named_date(rules, text
         "The index fell 40 points to 1847.27 on heavy selling.",
         "Now, the minister says, the talks are over.",
         "Prices rose. Now, after the sale, the firm is smaller.",
+        "The raid came in the early hours of the morning.",
     ],
 )
 def test_dates_ordinary_words_are_not_dates(rules, text: str) -> None:
