@@ -255,6 +255,8 @@ def test_dates_following_and_previous_count_from_the_last_named_date(rules, text
         "Now, the minister says, the talks are over.",
         "Prices rose. Now, after the sale, the firm is smaller.",
         "The raid came in the early hours of the morning.",
+        'The minister spoke on the programme "This Week" about the war.',
+        "The quarter-to-quarter comparison was flattered by charges.",
     ],
 )
 def test_dates_ordinary_words_are_not_dates(rules, text: str) -> None:

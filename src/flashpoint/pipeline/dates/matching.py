@@ -79,6 +79,17 @@ def candidates_in(text: str, rules: DateRules) -> list[Candidate]:
     return found
 
 
+OPENING_QUOTES = ('"', "``", "“", "''", "‘")
+
+
+def is_quoted_title(text: str, start: int, end: int) -> bool:
+    """"This Week", ''60 Minutes'': words all capitalised right after an opening quotation
+    mark name a programme or a work, not a time."""
+    words = text[start:end].split()
+    capitalised = all(word[0].isupper() or word[0].isdigit() for word in words)
+    return len(words) >= 2 and capitalised and text[max(0, start - 2) : start].endswith(OPENING_QUOTES)
+
+
 def normalise(candidate: Candidate, rules: DateRules, context: Context) -> Normalised | None:
     return NORMALISERS[candidate.rule.normalise](candidate.match, rules, context)
 
@@ -128,6 +139,7 @@ def find_dates(
         candidate
         for candidate in candidates_in(text, rules)
         if not excluded(candidate.start, candidate.end)
+        and not is_quoted_title(text, candidate.start, candidate.end)
         and normalise(candidate, rules, context_for(candidate)) is not None
     ]
     results: list[FoundDate] = []
