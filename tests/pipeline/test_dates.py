@@ -233,6 +233,10 @@ def test_dates_without_publication_date_stay_underspecified(rules, text: str, va
         # Without an earlier date, or with one too coarse, they count from publication.
         ("Sales doubled from the previous year.", "the previous year", "2020"),
         ("In 2005 the mine closed; the following month it flooded.", "the following month", "2022-01"),
+        ("The mine opened in 2005 and flooded later that year.", "later that year", "2005"),
+        ("The mine flooded on May 3, 2019. Earlier that day, miners had left.", "Earlier that day", "2019-05-03"),
+        ("The rains came in March 2019; that month the river rose.", "that month", "2019-03"),
+        ("Nobody recalls that year.", "that year", "XXXX"),
     ],
 )
 def test_dates_following_and_previous_count_from_the_last_named_date(rules, text: str, span: str, value: str) -> None:

@@ -387,6 +387,23 @@ def normalise_this_month(match: re.Match[str], rules: DateRules, context: Contex
     return Normalised("XXXX-XX" if anchor is None else cal.month_value(anchor.year, anchor.month))
 
 
+def normalise_that_period(match: re.Match[str], rules: DateRules, context: Context) -> Normalised | None:
+    """"that year", "later that month", "earlier that day": the period of the last calendar date
+    the text named (or the last quarter it named); underspecified when there is none."""
+    unit = key(group(match, "that_unit") or group(match, "that_unit2") or group(match, "that_unit3"))
+    underspecified = {"year": "XXXX", "month": "XXXX-XX", "week": "XXXX-WXX", "day": "XXXX-XX-XX", "quarter": "XXXX-QX"}
+    if unit == "quarter":
+        quarter = context.reference_quarter
+        return Normalised(underspecified[unit] if quarter is None else cal.quarter_value(*quarter))
+    previous = context.previous_date
+    needed = {"year": 1, "month": 2, "week": 3, "day": 3}[unit]
+    if previous is None or previous.count("-") + 1 < needed:
+        return Normalised(underspecified[unit])
+    if unit == "week":
+        return Normalised(cal.iso_week(date.fromisoformat(previous)))
+    return Normalised(previous[: {1: 4, 2: 7, 3: 10}[needed]])
+
+
 NORMALISERS: dict[str, Normaliser] = {
     "calendar": normalise_calendar,
     "numeric_date": normalise_numeric_date,
@@ -411,6 +428,7 @@ NORMALISERS: dict[str, Normaliser] = {
     "weekend": normalise_weekend,
     "this_year": normalise_this_year,
     "this_month": normalise_this_month,
+    "that_period": normalise_that_period,
     "clock": normalise_clock,
     "duration": normalise_duration,
     "every": normalise_every,
