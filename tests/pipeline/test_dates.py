@@ -169,6 +169,19 @@ def test_dates_times_of_day(rules, text: str, span: str, value: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "clock", "value"),
+    [
+        ("The blast came at 10:35 a.m. (0835 GMT) Tuesday in the capital.", "10:35 a.m.", "2021-12-07T10:35"),
+        ("At 16:15 UTC, Dec. 1st, the minister resigned.", "16:15 UTC", "2021-12-01T16:15Z"),
+        # Any other word between them: the clock keeps the publication day.
+        ("The blast came at 10:35 a.m., police said Tuesday.", "10:35 a.m.", "2021-12-09T10:35"),
+    ],
+)
+def test_dates_a_clock_takes_the_day_written_after_it(rules, text: str, clock: str, value: str) -> None:
+    assert found(text, rules)[0] == (clock, "TIME", value)
+
+
+@pytest.mark.parametrize(
     ("published", "text", "value"),
     [
         # 2 January 2021 is a Saturday in ISO week 2020-W53.

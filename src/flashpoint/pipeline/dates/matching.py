@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from flashpoint.model import TimexType
@@ -22,6 +22,11 @@ QUARTER_VALUE = re.compile(r"^(\d{4})-Q([1-4])$")
 # A calendar value ("1995", "1989-03", "1989-10-27") that "the following year" or "the
 # previous Friday" can count from.
 CALENDAR_VALUE = re.compile(r"^\d{4}(?:-\d\d(?:-\d\d)?)?$")
+DAY_VALUE = re.compile(r"^(?:\d{4}|XXXX)-(?:\d\d|XX)-(?:\d\d|XX)$|^(?:\d{4}|XXXX)-WXX-\d$")
+# What may separate a clock time from the day it belongs to: "10:35 a.m. (0735 GMT) Friday",
+# "16:15 UTC, June 1".
+CLOCK_DAY_GAP = re.compile(r"\s*(?:\([^()]{1,20}\))?\s*,?\s*(?:on\s+)?")
+CLOCK_DAY_GROUPS = ("weekday", "dayword", "month")
 # How far back (in characters) a named quarter still anchors "a year earlier".
 REFERENCE_REACH = 1500
 
@@ -146,6 +151,7 @@ def find_dates(
     reference: tuple[int, int] | None = None
     reference_at = -REFERENCE_REACH
     previous_date: str | None = None
+    bare_clocks: list[int] = []
     for candidate in select_longest(valid):
         in_reach = reference if candidate.start - reference_at <= REFERENCE_REACH else None
         value = normalise(candidate, rules, context_for(candidate, in_reach, previous_date))
@@ -156,5 +162,20 @@ def find_dates(
             reference, reference_at = (int(quarter.group(1)), int(quarter.group(2))), candidate.end
         if CALENDAR_VALUE.match(value.value):
             previous_date = value.value
+        if candidate.rule.normalise == "clock" and not any(candidate.match.groupdict().get(name) for name in CLOCK_DAY_GROUPS):
+            bare_clocks.append(len(results))
         results.append(FoundDate(candidate.start, candidate.end, value.type or candidate.rule.type, value.value, candidate.rule.name))
-    return results
+    return date_clocks_by_the_next_day(text, results, bare_clocks)
+
+
+def date_clocks_by_the_next_day(text: str, results: list[FoundDate], bare_clocks: list[int]) -> list[FoundDate]:
+    """A clock time written without its day takes the day written right after it ("10:35 a.m.
+    (0735 GMT) Friday"): TimeML tags the two apart, but the time happened on that day."""
+    dated = list(results)
+    for index in bare_clocks:
+        if index + 1 >= len(results):
+            continue
+        clock, day = results[index], results[index + 1]
+        if DAY_VALUE.match(day.value) and CLOCK_DAY_GAP.fullmatch(text[clock.end : day.start]) and "T" in clock.value:
+            dated[index] = replace(clock, value=day.value + clock.value[clock.value.index("T") :])
+    return dated
