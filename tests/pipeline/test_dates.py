@@ -162,6 +162,7 @@ def test_dates_sets(rules, text: str, span: str, value: str) -> None:
         ("The launch was at 18:00 UTC.", "18:00 UTC", "2021-12-09T18:00Z"),
         ("The ceasefire starts at midnight.", "midnight", "2021-12-09T24:00"),
         ("The blast came tonight.", "tonight", "2021-12-09TNI"),
+        ("Shares were up at mid-afternoon yesterday.", "mid-afternoon yesterday", "2021-12-08TAF"),
     ],
 )
 def test_dates_times_of_day(rules, text: str, span: str, value: str) -> None:

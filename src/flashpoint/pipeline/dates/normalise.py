@@ -201,7 +201,8 @@ def normalise_deictic_day(match: re.Match[str], rules: DateRules, context: Conte
     word = key(group(match, "dayword"))
     steps = {"today": 0, "tonight": 0, "this": 0, "yesterday": -1, "last": -1, "tomorrow": 1,
              "the day before yesterday": -2, "the day after tomorrow": 2}
-    suffix = part_suffix(match, rules)
+    # "afternoon yesterday", "mid-afternoon yesterday": the part of the day may come first.
+    suffix = part_suffix(match, rules) or (f"T{rules.parts_of_day[key(group(match, 'part2'))]}" if group(match, "part2") else "")
     if word == "tonight":
         suffix = "TNI"
     if word == "last" and suffix not in ("TNI", "TEV"):
