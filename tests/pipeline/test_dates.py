@@ -57,6 +57,7 @@ def only(text: str, rules, published: date | None = PUBLISHED) -> tuple[str, str
         ("The plan runs to the year two thousand.", "the year two thousand", "2000"),
         ("It ends in the year two thousand and five.", "the year two thousand and five", "2005"),
         ("Troops arrive by the end of the month.", "the end of the month", "2021-12"),
+        ("The March vote was close.", "March", "2022-03"),
     ],
 )
 def test_dates_absolute_formats(rules, text: str, span: str, value: str) -> None:

@@ -45,7 +45,7 @@ class Normalised:
 
 Normaliser = Callable[[re.Match[str], "DateRules", Context], Normalised | None]
 MONTH_LEAD_INS = frozenset(
-    ["in", "of", "since", "until", "till", "by", "last", "this", "next", "early", "late", "mid", "from", "through", "to", "during", "before", "after", "between", "and", "or", "each", "every"]
+    ["in", "of", "since", "until", "till", "by", "last", "this", "next", "the", "early", "late", "mid", "from", "through", "to", "during", "before", "after", "between", "and", "or", "each", "every"]
 )
 POSSESSIVES = frozenset(["his", "her", "their", "its", "my", "our", "your", "whose"])
 DECADE_ONLY_AFTER = frozenset(["the", "early", "late", "mid", "in", "of", "since", "during", "through"])
