@@ -130,6 +130,8 @@ def test_dates_reference_words(rules, text: str, value: str) -> None:
         ("The region has been contested for decades.", "for decades", "PXDE"),
         ("What 40 years of sanctions did not achieve, a week of talks did.", "40 years", "P40Y"),
         ("After weeks of talks the strike ended.", "weeks of", "PXW"),
+        ("The loan may run for an additional year.", "an additional year", "P1Y"),
+        ("The mission got two extra weeks.", "two extra weeks", "P2W"),
     ],
 )
 def test_dates_durations(rules, text: str, span: str, value: str) -> None:
