@@ -65,6 +65,19 @@ def test_dates_absolute_formats(rules, text: str, span: str, value: str) -> None
 
 
 @pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Profit rose in the quarter ended July 31.", "2021-Q2"),
+        ("Profit rose in the quarter ended Sept. 30, 2020.", "2020-Q3"),
+        # The end day after publication: the last such day, in the year before.
+        ("Profit rose in the quarter ended Dec. 31.", "2020-Q4"),
+    ],
+)
+def test_dates_a_quarter_ended_on_a_day_is_named_by_that_day(rules, text: str, value: str) -> None:
+    assert found(text, rules)[0] == ("the quarter", "DATE", value)
+
+
+@pytest.mark.parametrize(
     ("text", "span", "value"),
     [
         ("The talks ended last week.", "last week", "2021-W48"),

@@ -362,6 +362,24 @@ def normalise_reference_quarter(match: re.Match[str], rules: DateRules, context:
     return Normalised(cal.quarter_value(*cal.shift_quarter(context.anchor.year, cal.quarter_of(context.anchor.month), -1)))
 
 
+def normalise_quarter_ended(match: re.Match[str], rules: DateRules, context: Context) -> Normalised | None:
+    """"the quarter ended July 31": the calendar quarter holding most of the three months that
+    end on that day, in the year of that day (the last such day when no year is written)."""
+    if not vocabulary_word_ok(group(match, "month"), rules.months, rules):
+        return None
+    month, day = rules.months[key(group(match, "month"))], int(group(match, "day") or 1)
+    year = year_from(match, context, "year")
+    if year is None:
+        if context.anchor is None:
+            return Normalised("XXXX-QX")
+        year = cal.nearest_year_for(context.anchor, month, day, "past")
+    end = cal.valid_date(year, month, day) if year is not None else None
+    if end is None:
+        return None
+    middle = end - timedelta(days=45)
+    return Normalised(cal.quarter_value(middle.year, cal.quarter_of(middle.month)))
+
+
 def normalise_latest_quarter(match: re.Match[str], rules: DateRules, context: Context) -> Normalised | None:
     if context.anchor is None:
         return Normalised("XXXX-QX")
@@ -426,6 +444,7 @@ NORMALISERS: dict[str, Normaliser] = {
     "year_ago": normalise_year_ago,
     "reference_quarter": normalise_reference_quarter,
     "latest_quarter": normalise_latest_quarter,
+    "quarter_ended": normalise_quarter_ended,
     "weekend": normalise_weekend,
     "this_year": normalise_this_year,
     "this_month": normalise_this_month,
