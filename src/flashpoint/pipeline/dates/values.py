@@ -29,8 +29,9 @@ class Context:
     # The last quarter the text named, as (year, quarter): "a year earlier" then means that
     # quarter a year before, which is how earnings reports use it.
     reference_quarter: tuple[int, int] | None = None
-    # A cue word before the date ("ended") says it is past; unlike the parse's past tense
-    # (often just the reporting verb) this is trusted for months and days without a year.
+    # A cue word before the date ("ended") or a simple past verb the date modifies directly
+    # ("resigned in March") says it is past; unlike a past tense anywhere in the clause (often
+    # just the reporting verb) this is trusted for months and days without a year.
     past_cued: bool = False
     # The last calendar date the text named before this one ("1995", "1989-10-27"): "the
     # following year" and "the previous Friday" count from it, not from publication.
