@@ -8,7 +8,7 @@ are excluded.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -71,10 +71,25 @@ def trimmed_bounds(match: re.Match[str]) -> tuple[int, int]:
     return start, end
 
 
+def rule_matches(rule: DateRule, text: str, lowered: str | None) -> Iterator[re.Match[str]]:
+    """Matches of the rule in text. With the text lower-cased (and of the same length), the
+    lower-case scanner finds where matches start and the rule itself, anchored there, gives the
+    match on the original text that the normalisers read (they look at capitals)."""
+    if lowered is None or rule.scanner is None:
+        yield from rule.pattern.finditer(text)
+        return
+    for located in rule.scanner.finditer(lowered):
+        match = rule.pattern.match(text, located.start())
+        if match is not None:
+            yield match
+
+
 def candidates_in(text: str, rules: DateRules) -> list[Candidate]:
     found: list[Candidate] = []
+    lowered = text.lower()
+    aligned = lowered if len(lowered) == len(text) else None
     for order, rule in enumerate(rules.rules):
-        for match in rule.pattern.finditer(text):
+        for match in rule_matches(rule, text, aligned):
             start, end = trimmed_bounds(match)
             if end > start:
                 found.append(Candidate(start, end, order, rule, match))
