@@ -22,7 +22,9 @@ MAPPING_SECTIONS = (
     "months", "weekdays", "number_words", "units", "relative_words", "offset_words", "seasons",
     "parts_of_day", "ordinals", "time_zones", "holidays",
 )
-LIST_SECTIONS = ("capitalised_only", "vague_numbers", "modifiers", "stop_phrases", "future_cues", "past_cues")
+LIST_SECTIONS = (
+    "capitalised_only", "vague_numbers", "modifiers", "stop_phrases", "future_cues", "past_cues", "discourse_openers",
+)
 PLACEHOLDER = re.compile(r"\{([a-z_]+?)(\d?)\}")
 # A match may not start inside a number, a currency amount or a word, nor end inside a word.
 LEFT_EDGE = r"(?<![\w$£€#/.,:-])"
@@ -63,6 +65,7 @@ class DateRules:
     holidays: Mapping[str, str]
     capitalised_only: frozenset[str]
     vague_numbers: frozenset[str]
+    discourse_openers: frozenset[str]
     phrases: Mapping[str, Phrase]
     future_cues: re.Pattern[str] | None
     past_cues: re.Pattern[str] | None
@@ -239,6 +242,7 @@ def load_date_rules(extra_files: Sequence[Path] = ()) -> DateRules:
         seasons=vocab["seasons"], parts_of_day=vocab["parts_of_day"], ordinals=vocab["ordinals"],
         time_zones=vocab["time_zones"], holidays=vocab["holidays"],
         capitalised_only=frozenset(vocab["capitalised_only"]), vague_numbers=frozenset(vocab["vague_numbers"]),
+        discourse_openers=frozenset(vocab["discourse_openers"]),
         phrases=phrases, future_cues=_cue_pattern(vocab["future_cues"]),
         past_cues=_cue_pattern(vocab["past_cues"]), stop_phrases=stop_pattern, rules=tuple(rules),
     )
