@@ -81,6 +81,22 @@ def subject_lemmas(token: Token) -> set[str]:
     return found
 
 
+OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "dative", "oprd"})
+
+
+def object_lemmas(token: Token) -> set[str]:
+    """Lemmas of what is acted on: the object, the passive subject, the noun a participle modifies."""
+    patients = [child for child in token.children if child.dep_ in OBJECT_DEPS]
+    if token.dep_ in {"acl", "relcl", "amod"} and token.tag_ == "VBN":
+        patients.append(token.head)  # "the arrested men", "those detained"
+    found: set[str] = set()
+    for patient in patients:
+        for member in (patient, *patient.conjuncts):
+            found.update(word_forms(member))
+            found.update(lemma for child in member.children if child.dep_ in {"compound", "amod"} for lemma in word_forms(child))
+    return found
+
+
 def is_passive(token: Token) -> bool:
     return any(child.dep_ in {"auxpass", "nsubjpass", "agent"} for child in token.children) or (
         token.tag_ == "VBN" and token.dep_ in {"acl", "amod"}
@@ -119,6 +135,8 @@ def frame_holds(pattern: TriggerPattern, root: Token) -> bool:
     ):
         return False
     if pattern.subjects and not pattern.subjects & subject_lemmas(root):
+        return False
+    if pattern.objects and not pattern.objects & object_lemmas(root):
         return False
     return not pattern.args or bool(pattern.args & argument_lemmas(root))
 
@@ -177,8 +195,10 @@ def find_triggers(doc: Doc, knowledge: EventKnowledge) -> list[TriggerMatch]:
             root = phrase_root(doc, start, end, token.i)
             if is_name_part(root) or (pattern.pos == "NOUN" and looks_like_date(root)) or (len(pattern.before) + len(pattern.after) == 0 and root.dep_ in MODIFIER_DEPS and root.pos_ != "VERB" and root.head.lemma_.lower() not in CARRIER_NOUNS):
                 continue
-            if root.pos_ == "VERB" and root.dep_ == "amod" and not pattern.after:
+            if root.pos_ == "VERB" and root.dep_ == "amod" and not pattern.after and not pattern.participle:
                 continue  # a participle used as an adjective: "alleged crimes", "besieged town"
+            if pattern.pos == "VERB" and any(child.dep_ == "det" for child in root.children):
+                continue  # a participle used as a noun: "the accused", "the injured"
             if not frame_holds(pattern, root):
                 continue
             if any(s < doc[end - 1].idx + len(doc[end - 1]) and doc[start].idx < e for s, e in excluded):
@@ -187,11 +207,12 @@ def find_triggers(doc: Doc, knowledge: EventKnowledge) -> list[TriggerMatch]:
             current = best.get(root.i)
             if current is None or rank(match) > rank(current):
                 best[root.i] = match
-    return drop_nested(sorted(best.values(), key=lambda m: m.start))
+    # a word sense that is no event ("heart attack") wins its word, then yields nothing
+    return [m for m in drop_nested(sorted(best.values(), key=lambda m: m.start)) if not m.pattern.not_event]
 
 
-def rank(match: TriggerMatch) -> tuple[int, int, float]:
-    return (match.end - match.start, match.pattern.specificity, match.pattern.confidence)
+def rank(match: TriggerMatch) -> tuple[int, int, bool, float]:
+    return (match.end - match.start, match.pattern.specificity, match.pattern.not_event, match.pattern.confidence)
 
 
 def drop_nested(matches: list[TriggerMatch]) -> list[TriggerMatch]:
