@@ -163,6 +163,8 @@ def candidate_patterns(knowledge: EventKnowledge, token: Token) -> Iterator[tupl
             if pattern.pos != tag and not (pattern.before or pattern.after):
                 continue
             if pattern.pos == "VERB":
+                if tag == "NOUN" and token.dep_ in {"dobj", "nsubj", "nsubjpass", "pobj"}:
+                    continue  # a noun in a noun's place is no verb phrase: "caught fire on monday"
                 if not phrase_matches(token.doc, token.i + 1, pattern.after):
                     continue
                 yield pattern, token.i, token.i + 1 + len(pattern.after)
