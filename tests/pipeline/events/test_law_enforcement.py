@@ -93,6 +93,10 @@ def test_law_enforcement_security_actions_are_coded(analyze, text, trigger, expe
         ("a watchman sustained injuries in the stampede.", "ASSAULT"),
         ("the ceasefire agreement is set to take effect at midnight.", "ASSAULT"),
         ("the tunnel from the river is ready.", "AGREE"),
+        ("the former mayor died in hospital after a long illness.", "ASSAULT"),
+        ('"why did the officials not act?" he asked.', "REQUEST"),
+        ("the youth asked whether the order was legal.", "REQUEST"),
+        ("asked about the letter, the minister smiled.", "REQUEST"),
     ],
 )
 def test_law_enforcement_senses_that_are_no_event(analyze, text, not_expected):
@@ -109,3 +113,14 @@ def test_law_enforcement_repeated_verbs_in_two_sentences_stay_two_events(analyze
             "In the evening police fired at another mob near the station.")
     assaults = [e for e in analyze(text).events if e.type == "ASSAULT"]
     assert len(assaults) == 2 and {e.trigger.text for e in assaults} == {"fired"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the minister asked the neighbours to stop the infiltration.", "REQUEST"),
+        ("two men died in the riots on tuesday.", "ASSAULT"),
+    ],
+)
+def test_law_enforcement_the_event_senses_stay(analyze, text, expected):
+    assert expected in {event_type for event_type, _mode in coded(analyze, text)}

@@ -53,6 +53,8 @@ def argument_lemmas(token: Token) -> set[str]:
             fillers.extend(grand for grand in child.children if grand.dep_ == "pobj")
         elif child.dep_ == "prt":
             found.add(child.lower_)
+        elif child.dep_ == "ccomp":
+            found.update(question_marks(child))
     if token.dep_ in {"acl", "relcl"} or (token.dep_ == "amod" and token.pos_ == "VERB"):
         fillers.append(token.head)
     for filler in list(fillers):
@@ -64,6 +66,19 @@ def argument_lemmas(token: Token) -> set[str]:
     fillers.extend(child for filler in list(fillers) for child in filler.children if child.dep_ in {"compound", "amod"})
     for filler in fillers:
         found.update(word_forms(filler))
+    return found
+
+
+WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
+
+
+def question_marks(clause: Token) -> set[str]:
+    """What makes a content clause a question: "whether", "if", a wh-word, a closing "?"
+    (so that "asked whether ..." and '"...?" he asked' can be told from "asked them to ...")."""
+    found = {child.lower_ for child in clause.children if child.dep_ == "mark" or child.tag_ in WH_TAGS}
+    after = clause.right_edge.i + 1
+    if after < len(clause.doc) and clause.doc[after].text == "?" or clause.right_edge.text == "?":
+        found.add("?")
     return found
 
 
