@@ -7,8 +7,8 @@ dependency parse (the word's arguments, prepositions, voice). Multi-word pattern
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
@@ -140,7 +140,23 @@ def looks_like_date(token: Token) -> bool:
     return preceding is not None and preceding.like_num and preceding.head.i != token.i
 
 
-def frame_holds(pattern: TriggerPattern, root: Token) -> bool:
+@dataclass
+class FrameCache:
+    """The slot fillers of each word, worked out once per Doc: many patterns share a head word."""
+
+    arguments: dict[int, set[str]] = field(default_factory=dict)
+    subjects: dict[int, set[str]] = field(default_factory=dict)
+    objects: dict[int, set[str]] = field(default_factory=dict)
+
+    def lemmas(self, table: dict[int, set[str]], reader: Callable[[Token], set[str]], token: Token) -> set[str]:
+        found = table.get(token.i)
+        if found is None:
+            found = table[token.i] = reader(token)
+        return found
+
+
+def frame_holds(pattern: TriggerPattern, root: Token, cache: FrameCache | None = None) -> bool:
+    cache = cache or FrameCache()
     if pattern.complement and not has_complement(root):
         return False
     if pattern.passive is not None and is_passive(root) != pattern.passive:
@@ -149,11 +165,11 @@ def frame_holds(pattern: TriggerPattern, root: Token) -> bool:
         child.dep_ in {"prep", "prt", "agent"} and child.lower_ in pattern.preps for child in root.children
     ):
         return False
-    if pattern.subjects and not pattern.subjects & subject_lemmas(root):
+    if pattern.subjects and not pattern.subjects & cache.lemmas(cache.subjects, subject_lemmas, root):
         return False
-    if pattern.objects and not pattern.objects & object_lemmas(root):
+    if pattern.objects and not pattern.objects & cache.lemmas(cache.objects, object_lemmas, root):
         return False
-    return not pattern.args or bool(pattern.args & argument_lemmas(root))
+    return not pattern.args or bool(pattern.args & cache.lemmas(cache.arguments, argument_lemmas, root))
 
 
 def phrase_matches(doc: Doc, start: int, parts: tuple[str, ...]) -> bool:
@@ -202,6 +218,7 @@ def is_name_part(token: Token) -> bool:
 def find_triggers(doc: Doc, knowledge: EventKnowledge) -> list[TriggerMatch]:
     """The best-fitting pattern per trigger word, in text order; excluded text is skipped."""
     excluded = excluded_char_ranges(doc)
+    cache = FrameCache()
     best: dict[int, TriggerMatch] = {}
     words = knowledge.head_words
     for token in doc:
@@ -216,7 +233,7 @@ def find_triggers(doc: Doc, knowledge: EventKnowledge) -> list[TriggerMatch]:
                 continue  # a participle used as an adjective: "alleged crimes", "besieged town"
             if pattern.pos == "VERB" and any(child.dep_ == "det" for child in root.children):
                 continue  # a participle used as a noun: "the accused", "the injured"
-            if not frame_holds(pattern, root):
+            if not frame_holds(pattern, root, cache):
                 continue
             if any(s < doc[end - 1].idx + len(doc[end - 1]) and doc[start].idx < e for s, e in excluded):
                 continue
