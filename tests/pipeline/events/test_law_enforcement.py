@@ -124,3 +124,24 @@ def test_law_enforcement_repeated_verbs_in_two_sentences_stay_two_events(analyze
 )
 def test_law_enforcement_the_event_senses_stay(analyze, text, expected):
     assert expected in {event_type for event_type, _mode in coded(analyze, text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["the police failed to arrest the accused.", "the guards were unable to stop the mob."],
+)
+def test_law_enforcement_failed_action_is_negated(analyze, text):
+    events = analyze(text).events
+    assert events and all(event.factuality == "negated" for event in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "rejects"),
+    [
+        ("the opposition walked out of the assembly on monday.", False),
+        ("the party voiced its opposition to the new bill.", True),
+        ("the government cited strong domestic opposition.", True),
+    ],
+)
+def test_law_enforcement_opposition_is_rejection_only_with_its_object(analyze, text, rejects):
+    assert any(e.type == "REJECT" and e.trigger.text == "opposition" for e in analyze(text).events) == rejects

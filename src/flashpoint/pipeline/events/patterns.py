@@ -28,7 +28,7 @@ CUE_KEYS = (
     "reporting_verbs", "according_to", "denial_verbs", "hypothetical_verbs", "planning_verbs",
     "wish_verbs", "hypothetical_nouns", "planning_nouns", "hypothetical_adjectives",
     "modals_hypothetical", "modals_planned", "conditional_marks", "negations", "light_verbs",
-    "charge_nouns", "modals_obligation",
+    "charge_nouns", "modals_obligation", "failure_verbs",
 )
 PATTERN_KEYS = {"type", "mode", "cameo", "verbs", "nouns", "args", "subjects", "preps", "passive", "confidence",
                 "complement", "needs_anchor", "participle", "not_event", "objects"}
