@@ -73,6 +73,9 @@ def test_law_enforcement_other_senses_are_no_arrest(analyze, text):
         ("the suspect is being interrogated by the railway police.", "interrogated", ("ACCUSE", "investigate", "090")),
         ("the mob doused the watchman with petrol and set him on fire.", "set", ("ASSAULT", None, "180")),
         ("guards at the temple returned fire.", "returned fire", ("ASSAULT", "firearms", "193")),
+        ("stringent action will be taken against the rioters.", "action", ("COERCE", None, "170")),
+        ("policemen were patrolling the old city.", "patrolling", ("MOBILIZE", "police", "153")),
+        ("four teams of the rapid action force have been posted near the shrine.", "posted", ("MOBILIZE", "police", "153")),
     ],
 )
 def test_law_enforcement_security_actions_are_coded(analyze, text, trigger, expected):
