@@ -14,7 +14,11 @@ def coded(analyze, text: str) -> set[tuple[str, str | None]]:
 
 
 def triggers(analyze, text: str) -> dict[str, tuple[str, str | None, str]]:
-    return {event.trigger.text.lower(): (event.type, event.mode, event.cameo) for event in analyze(text).events}
+    """The first event per trigger (an announced action also yields a derived THREATEN after it)."""
+    found: dict[str, tuple[str, str | None, str]] = {}
+    for event in analyze(text).events:
+        found.setdefault(event.trigger.text.lower(), (event.type, event.mode, event.cameo))
+    return found
 
 
 @pytest.mark.parametrize(
