@@ -122,9 +122,16 @@ def entity_toponyms(doc: Doc) -> list[Toponym]:
     ]
 
 
+def name_heads(keys: Iterable[str]) -> frozenset[str]:
+    """The first word of every key, plus "the" (dropped from keys but written in the text): a
+    capitalised word outside this set cannot start a name, so the scan skips it at once."""
+    return frozenset(key.split(" ", 1)[0] for key in keys) | {"the"}
+
+
 def scan_toponyms(
     doc: Doc, scan_keys: frozenset[str], taken: Sequence[tuple[int, int]],
     standalone: bool = False, strong_keys: frozenset[str] = frozenset(),
+    heads: frozenset[str] | None = None,
 ) -> list[Toponym]:
     """Capitalised word sequences naming a known place that no entity covers.
 
@@ -136,11 +143,12 @@ def scan_toponyms(
         (ent.start, ent.end, ent.label_) for ent in doc.ents if ent.label_ in BLOCKING_LABELS
     ]
     occupied = [(start, end) for start, end in taken]
+    heads = name_heads(scan_keys) if heads is None else heads
     found: list[Toponym] = []
     index = 0
     while index < len(doc):
         token = doc[index]
-        if not token.text[:1].isupper():
+        if not token.text[:1].isupper() or name_key(token.text).split(" ", 1)[0] not in heads:
             index += 1
             continue
         match = _longest_match(doc, index, scan_keys)

@@ -57,10 +57,24 @@ def only(text: str, rules, published: date | None = PUBLISHED) -> tuple[str, str
         ("The plan runs to the year two thousand.", "the year two thousand", "2000"),
         ("It ends in the year two thousand and five.", "the year two thousand and five", "2005"),
         ("Troops arrive by the end of the month.", "the end of the month", "2021-12"),
+        ("The March vote was close.", "March", "2022-03"),
     ],
 )
 def test_dates_absolute_formats(rules, text: str, span: str, value: str) -> None:
     assert only(text, rules) == (span, "DATE", value)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Profit rose in the quarter ended July 31.", "2021-Q2"),
+        ("Profit rose in the quarter ended Sept. 30, 2020.", "2020-Q3"),
+        # The end day after publication: the last such day, in the year before.
+        ("Profit rose in the quarter ended Dec. 31.", "2020-Q4"),
+    ],
+)
+def test_dates_a_quarter_ended_on_a_day_is_named_by_that_day(rules, text: str, value: str) -> None:
+    assert found(text, rules)[0] == ("the quarter", "DATE", value)
 
 
 @pytest.mark.parametrize(
@@ -105,6 +119,9 @@ def test_dates_issue_example_last_week_is_w47(rules) -> None:
         ("More troops arrive in the coming days.", "FUTURE_REF"),
         ("That matters in the future.", "FUTURE_REF"),
         ("Prices should ease in coming months.", "FUTURE_REF"),
+        ("For now, the border stays closed.", "PRESENT_REF"),
+        ("Now the border is closed.", "PRESENT_REF"),
+        ("The border is closed now, officials said.", "PRESENT_REF"),
     ],
 )
 def test_dates_reference_words(rules, text: str, value: str) -> None:
@@ -124,6 +141,10 @@ def test_dates_reference_words(rules, text: str, value: str) -> None:
         ("The dispute went on for a decade.", "a decade", "P10Y"),
         ("Revenue for the year ended March 31 rose.", "the year", "P1Y"),
         ("The region has been contested for decades.", "for decades", "PXDE"),
+        ("What 40 years of sanctions did not achieve, a week of talks did.", "40 years", "P40Y"),
+        ("After weeks of talks the strike ended.", "weeks of", "PXW"),
+        ("The loan may run for an additional year.", "an additional year", "P1Y"),
+        ("The mission got two extra weeks.", "two extra weeks", "P2W"),
     ],
 )
 def test_dates_durations(rules, text: str, span: str, value: str) -> None:
@@ -157,10 +178,24 @@ def test_dates_sets(rules, text: str, span: str, value: str) -> None:
         ("The launch was at 18:00 UTC.", "18:00 UTC", "2021-12-09T18:00Z"),
         ("The ceasefire starts at midnight.", "midnight", "2021-12-09T24:00"),
         ("The blast came tonight.", "tonight", "2021-12-09TNI"),
+        ("Shares were up at mid-afternoon yesterday.", "mid-afternoon yesterday", "2021-12-08TAF"),
     ],
 )
 def test_dates_times_of_day(rules, text: str, span: str, value: str) -> None:
     assert only(text, rules) == (span, "TIME", value)
+
+
+@pytest.mark.parametrize(
+    ("text", "clock", "value"),
+    [
+        ("The blast came at 10:35 a.m. (0835 GMT) Tuesday in the capital.", "10:35 a.m.", "2021-12-07T10:35"),
+        ("At 16:15 UTC, Dec. 1st, the minister resigned.", "16:15 UTC", "2021-12-01T16:15Z"),
+        # Any other word between them: the clock keeps the publication day.
+        ("The blast came at 10:35 a.m., police said Tuesday.", "10:35 a.m.", "2021-12-09T10:35"),
+    ],
+)
+def test_dates_a_clock_takes_the_day_written_after_it(rules, text: str, clock: str, value: str) -> None:
+    assert found(text, rules)[0] == (clock, "TIME", value)
 
 
 @pytest.mark.parametrize(
@@ -220,6 +255,25 @@ def test_dates_without_publication_date_stay_underspecified(rules, text: str, va
 
 
 @pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("She joined the army in 2005, and the following year she was promoted.", "the following year", "2006"),
+        ("The plant opened in March 2019. The following month it was sold.", "The following month", "2019-04"),
+        ("Shares closed at $10 on Friday, Nov. 5, up from the previous Friday.", "previous Friday", "2021-10-29"),
+        # Without an earlier date, or with one too coarse, they count from publication.
+        ("Sales doubled from the previous year.", "the previous year", "2020"),
+        ("In 2005 the mine closed; the following month it flooded.", "the following month", "2022-01"),
+        ("The mine opened in 2005 and flooded later that year.", "later that year", "2005"),
+        ("The mine flooded on May 3, 2019. Earlier that day, miners had left.", "Earlier that day", "2019-05-03"),
+        ("The rains came in March 2019; that month the river rose.", "that month", "2019-03"),
+        ("Nobody recalls that year.", "that year", "XXXX"),
+    ],
+)
+def test_dates_following_and_previous_count_from_the_last_named_date(rules, text: str, span: str, value: str) -> None:
+    assert (span, value) in [(item[0], item[2]) for item in found(text, rules)]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "May I ask a question?",
@@ -231,6 +285,12 @@ def test_dates_without_publication_date_stay_underspecified(rules, text: str, va
         "He will march on the capital.",
         "Four flights a week serve the route.",
         "In their 80s, they still farm.",
+        "The index fell 40 points to 1847.27 on heavy selling.",
+        "Now, the minister says, the talks are over.",
+        "Prices rose. Now, after the sale, the firm is smaller.",
+        "The raid came in the early hours of the morning.",
+        'The minister spoke on the programme "This Week" about the war.',
+        "The quarter-to-quarter comparison was flattered by charges.",
     ],
 )
 def test_dates_ordinary_words_are_not_dates(rules, text: str) -> None:
@@ -346,6 +406,48 @@ def test_dates_component_skips_excluded_spans(blank_nlp, rules) -> None:
 )
 def test_dates_weekday_follows_tense(analyze, text: str, value: str) -> None:
     analysis = analyze(text, published="2021-12-08")
+    assert [item.value for item in analysis.dates] == [value]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("published", "text", "value"),
+    [
+        # Wednesday 8 December 2021: an arranged event lies ahead even under a past-tense verb.
+        ("2021-12-08", "The union planned a march on Saturday.", "2021-12-11"),
+        ("2021-12-08", "The prosecutor has scheduled a hearing Friday.", "2021-12-10"),
+        # ... but a past perfect speaks of a plan the news has overtaken.
+        ("2021-12-08", "The ceasefire had been due to expire Monday.", "2021-12-06"),
+        ("2021-12-08", "Until Tuesday, the police had not named a suspect.", "2021-12-07"),
+        # "is to" is an arrangement; a modal with a perfect looks back.
+        ("2021-12-08", "The parliament is to vote on Friday.", "2021-12-10"),
+        ("2021-12-08", "The storm may have caused the outage on Monday.", "2021-12-06"),
+        # Across a year boundary: Saturday 1 January 2022.
+        ("2022-01-01", "The army had been due to withdraw on Thursday.", "2021-12-30"),
+        ("2022-01-01", "The rebels planned a rally on Monday.", "2022-01-03"),
+    ],
+)
+def test_dates_weekday_direction_from_the_clause(analyze, published: str, text: str, value: str) -> None:
+    analysis = analyze(text, published=published)
+    assert [item.value for item in analysis.dates] == [value]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("published", "text", "value"),
+    [
+        # A month named as the time of a simple past verb is behind us, however near the next one.
+        ("2021-10-28", "In January, the council appointed a new mayor.", "2021-01"),
+        ("2021-10-28", "The governor resigned in December after a long illness.", "2020-12"),
+        ("2021-10-28", "The minister was arrested in January.", "2021-01"),
+        # Looking ahead (a preposition of extent, a future verb, an infinitive) stays ahead.
+        ("2021-10-28", "The offer was extended to Nov. 20.", "2021-11-20"),
+        ("2021-10-28", "The council will appoint a new mayor in January.", "2022-01"),
+        ("2021-10-28", "The court ordered him to testify on Nov. 3.", "2021-11-03"),
+    ],
+)
+def test_dates_month_direction_from_an_attached_past_verb(analyze, published: str, text: str, value: str) -> None:
+    analysis = analyze(text, published=published)
     assert [item.value for item in analysis.dates] == [value]
 
 

@@ -18,6 +18,10 @@ from flashpoint.errors import DataFileError
 
 DATA_PACKAGE = "flashpoint.data"
 
+# libyaml parses the knowledge files about ten times faster than the pure-Python loader, which
+# matters because every ingest worker and Spark executor loads them at start-up.
+_YamlLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 
 def bundled_path(*parts: str) -> Path:
     """Path of a file shipped in flashpoint/data/."""
@@ -30,7 +34,7 @@ def load_yaml(path: Path) -> Any:
     except (OSError, UnicodeDecodeError) as exc:
         raise DataFileError(str(path), None, f"cannot read: {exc}") from exc
     try:
-        return yaml.safe_load(text)
+        return yaml.load(text, Loader=_YamlLoader)  # noqa: S506 - a safe loader
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = None if mark is None else mark.line + 1

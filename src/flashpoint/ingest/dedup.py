@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
@@ -31,16 +32,23 @@ def shingles(text: str, size: int = SHINGLE_WORDS) -> list[bytes]:
     return [" ".join(words[index : index + size]).encode("utf-8") for index in range(len(words) - size + 1)]
 
 
+@lru_cache(maxsize=1)
+def _permutations() -> np.ndarray:
+    """The permutation parameters for the default seed, drawn once: drawing them anew for every
+    MinHash cost more than hashing a whole article."""
+    return MinHash(num_perm=NUM_PERM, scheme=SCHEME).permutations
+
+
 def signature(text: str) -> bytes:
     """The MinHash signature of the text's shingles, as bytes (stored in article_minhash)."""
-    minhash = MinHash(num_perm=NUM_PERM, scheme=SCHEME)
+    minhash = MinHash(num_perm=NUM_PERM, scheme=SCHEME, permutations=_permutations())
     minhash.update_batch(shingles(text))
     return minhash.hashvalues.astype(SIGNATURE_DTYPE).tobytes()
 
 
 def _minhash(raw: bytes) -> MinHash:
     values = np.frombuffer(raw, dtype=SIGNATURE_DTYPE).astype(np.uint32)
-    return MinHash(num_perm=NUM_PERM, hashvalues=values, scheme=SCHEME)
+    return MinHash(num_perm=NUM_PERM, hashvalues=values, scheme=SCHEME, permutations=_permutations())
 
 
 class DuplicateIndex:

@@ -15,6 +15,9 @@ Each component reads what earlier components set and writes its own results:
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import date
 
 from spacy.tokens import Doc, Span, Token
@@ -43,14 +46,64 @@ def published(doc: Doc) -> date | None:
     return doc._.fp_published
 
 
+MentionRow = tuple[int, int, int, int, str]  # start_char, end_char, start token, end token, label
+
+
+@dataclass(frozen=True)
+class SpanIndex:
+    """One span group as plain tuples in group order, plus a by-start view for overlap lookups."""
+
+    rows: tuple[MentionRow, ...]
+    by_start: tuple[tuple[int, int, int, int, str, int], ...]  # a row plus its group position
+    starts: tuple[int, ...]
+    longest: int
+
+    def overlapping(self, start_char: int, end_char: int) -> Iterator[tuple[int, int, int, int, str, int]]:
+        """Rows sharing a character with [start_char, end_char), by start."""
+        low = bisect_left(self.starts, start_char - self.longest)
+        high = bisect_left(self.starts, end_char)
+        for row in self.by_start[low:high]:
+            if row[1] > start_char:
+                yield row
+
+
+EMPTY_INDEX = SpanIndex((), (), (), 0)
+
+
+def span_index(doc: Doc, key: str) -> SpanIndex:
+    """The spans of one group indexed once per group: the event and quote extractors look actors
+    up thousands of times per article, and every pass over a SpanGroup creates new Span objects."""
+    group = doc.spans.get(key)
+    if group is None:
+        return EMPTY_INDEX
+    cache_key = ("fp_span_index", key)
+    cached = doc.user_data.get(cache_key)
+    # Holding the group itself keeps its identity unique; a group that grew or was replaced is re-read.
+    if cached is not None and cached[0] is group and cached[1] == len(group):
+        return cached[2]
+    rows = tuple((span.start_char, span.end_char, span.start, span.end, span.label_) for span in group)
+    by_start = tuple(sorted((*row, position) for position, row in enumerate(rows)))
+    index = SpanIndex(
+        rows=rows,
+        by_start=by_start,
+        starts=tuple(row[0] for row in by_start),
+        longest=max((row[1] - row[0] for row in rows), default=0),
+    )
+    doc.user_data[cache_key] = (group, len(group), index)
+    return index
+
+
+def span_rows(doc: Doc, key: str) -> tuple[MentionRow, ...]:
+    return span_index(doc, key).rows
+
+
 def excluded_char_ranges(doc: Doc) -> list[tuple[int, int]]:
-    group = doc.spans.get(EXCLUDED)
-    return [] if group is None else [(span.start_char, span.end_char) for span in group]
+    return [(start, end) for start, end, _, _, _ in span_rows(doc, EXCLUDED)]
 
 
 def is_excluded(doc: Doc, start_char: int, end_char: int) -> bool:
     """True when [start_char, end_char) overlaps a span the clean component left out."""
-    return any(start < end_char and start_char < end for start, end in excluded_char_ranges(doc))
+    return next(span_index(doc, EXCLUDED).overlapping(start_char, end_char), None) is not None
 
 
 def span_is_excluded(span: Span) -> bool:
@@ -58,14 +111,14 @@ def span_is_excluded(span: Span) -> bool:
 
 
 def actor_id_at(doc: Doc, start_char: int, end_char: int) -> str | None:
-    """The id of the actor mention that covers most of [start_char, end_char), if any."""
-    group = doc.spans.get(ACTOR_MENTIONS)
-    best: tuple[int, str] | None = None
-    for span in group or ():
-        overlap = min(end_char, span.end_char) - max(start_char, span.start_char)
-        if overlap > 0 and (best is None or overlap > best[0]):
-            best = (overlap, span.label_)
-    return None if best is None else best[1]
+    """The id of the actor mention that covers most of [start_char, end_char), if any (the
+    earliest in the group on a tie)."""
+    best: tuple[int, int, str] | None = None
+    for span_start, span_end, _, _, label, position in span_index(doc, ACTOR_MENTIONS).overlapping(start_char, end_char):
+        overlap = min(end_char, span_end) - max(start_char, span_start)
+        if best is None or overlap > best[0] or (overlap == best[0] and position < best[1]):
+            best = (overlap, position, label)
+    return None if best is None else best[2]
 
 
 def actor_id_of_token(token: Token) -> str | None:
@@ -74,12 +127,12 @@ def actor_id_of_token(token: Token) -> str | None:
     Use it for the head of a subject or object: the mention of "Russian troops" covers its head
     "troops", and in "Russia's foreign minister" the minister's mention is chosen over Russia's.
     """
-    group = token.doc.spans.get(ACTOR_MENTIONS)
-    best: tuple[int, str] | None = None
-    for span in group or ():
-        if span.start <= token.i < span.end and (best is None or len(span) < best[0]):
-            best = (len(span), span.label_)
-    return None if best is None else best[1]
+    best: tuple[int, int, str] | None = None
+    index = span_index(token.doc, ACTOR_MENTIONS)
+    for _, _, start, end, label, position in index.overlapping(token.idx, token.idx + max(1, len(token))):
+        if start <= token.i < end and (best is None or end - start < best[0] or (end - start == best[0] and position < best[1])):
+            best = (end - start, position, label)
+    return None if best is None else best[2]
 
 
 def actor_by_id(doc: Doc, actor_id: str | None) -> Actor | None:

@@ -24,6 +24,7 @@ from flashpoint.geoparse import (
     compile_abbreviations,
     entity_toponyms,
     lookup_toponyms,
+    name_heads,
     person_names,
     resolve,
     scan_toponyms,
@@ -120,6 +121,7 @@ class PlacesComponent:
             gazetteer.names_of_features(SCAN_FEATURES) | gazetteer.names_of_features(frozenset({"city"}), SCAN_CITY_POPULATION)
         )
         self.scan_keys -= load_not_places(bundled_path("places", "not_places.txt"))
+        self.scan_heads = name_heads(self.scan_keys)
         self.strong_keys = frozenset(gazetteer.strong_names(STRONG_CITY_POPULATION))
         self.abbreviations = compile_abbreviations(gazetteer.abbreviation_pattern())
 
@@ -128,7 +130,9 @@ class PlacesComponent:
         excluded = excluded_char_ranges(doc)
         entities = [toponym for toponym in entity_toponyms(doc) if not _overlaps(toponym.start, toponym.end, excluded)]
         taken = [(toponym.start, toponym.end) for toponym in entities] + list(excluded)
-        scanned = scan_toponyms(doc, self.scan_keys, taken, standalone=True, strong_keys=self.strong_keys)
+        scanned = scan_toponyms(
+            doc, self.scan_keys, taken, standalone=True, strong_keys=self.strong_keys, heads=self.scan_heads
+        )
         found = entities + scanned
         found += abbreviation_toponyms(text, found, self.abbreviations)
         # One sense per discourse: a name read as a place once is a place wherever it recurs.

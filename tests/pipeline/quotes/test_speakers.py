@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.tokens import Span as DocSpan
@@ -82,3 +83,31 @@ def test_speakers_unknown_speaker_keeps_mention_without_actor(parser_nlp: Langua
 def test_speakers_unattributed_quote_has_no_speaker(parser_nlp: Language, lexicon: CueLexicon) -> None:
     (quote,) = build_quotes(parser_nlp("The statement ended there.\n\n“Peace is possible.”"), lexicon)
     assert quote.speaker is None and quote.speaker_mention is None
+
+
+def dateline_doc(blank_nlp: Language, dash: str) -> Doc:
+    """'OSLO, May 4 <dash> Norway has said that ...' parsed as the model does: the city heads the
+    subject and the real subject hangs from it."""
+    words = ["OSLO", ",", "May", "4", dash, "Norway", "has", "said", "that", "aid", "will", "rise", "."]
+    heads = [7, 0, 3, 5, 5, 0, 7, 7, 11, 11, 11, 7, 7]
+    deps = ["nsubj", "punct", "compound", "compound", "punct", "appos", "aux", "ROOT", "mark", "nsubj", "aux", "ccomp", "punct"]
+    return Doc(blank_nlp.vocab, words=words, heads=heads, deps=deps)
+
+
+@pytest.mark.parametrize(("dash", "expected"), [("-", "Norway"), ("—", "Norway"), (":", "Norway"), ("and", "OSLO")])
+def test_speakers_dateline_is_not_the_speaker(blank_nlp: Language, dash: str, expected: str) -> None:
+    from flashpoint.pipeline.quotes.speakers import speaker_for_cue
+
+    doc = dateline_doc(blank_nlp, dash)
+    mention = speaker_for_cue(doc[7])
+    assert mention is not None and doc.text[mention.start : mention.end] == expected
+
+
+def test_speakers_subject_mid_line_is_kept(blank_nlp: Language) -> None:
+    from flashpoint.pipeline.quotes.speakers import beyond_dateline
+
+    words = ["Yesterday", "Oslo", ",", "May", "4", "-", "Norway", "said", "so", "."]
+    heads = [7, 7, 1, 4, 6, 6, 1, 7, 7, 7]
+    deps = ["npadvmod", "nsubj", "punct", "compound", "compound", "punct", "appos", "ROOT", "advmod", "punct"]
+    doc = Doc(blank_nlp.vocab, words=words, heads=heads, deps=deps)
+    assert beyond_dateline(doc[1]).text == "Oslo"  # not at the start of a line: no dateline

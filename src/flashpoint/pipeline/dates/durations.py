@@ -16,7 +16,9 @@ from flashpoint.pipeline.dates.values import (
     group,
     key,
     number_text,
+    opens_sentence_with_comma,
     parse_number,
+    previous_word,
     vocabulary_word_ok,
     year_from,
 )
@@ -151,5 +153,11 @@ def normalise_month_set(match: re.Match[str], rules: DateRules, context: Context
 
 
 def normalise_phrase(match: re.Match[str], rules: DateRules, context: Context) -> Normalised | None:
-    phrase = rules.phrases.get(key(group(match, "phrase")))
+    word = key(group(match, "phrase"))
+    if word in rules.discourse_openers and opens_sentence_with_comma(match):
+        return None
+    if word.split(" ")[0] in rules.units and parse_number(previous_word(match), rules) is not None:
+        # "40 years of the blockade": the counted duration, not the vague "years of".
+        return None
+    phrase = rules.phrases.get(word)
     return None if phrase is None else Normalised(phrase.value, phrase.type)

@@ -18,6 +18,7 @@ from flashpoint.pipeline.dates.values import (
     Normalised,
     Normaliser,
     amount_before_unit,
+    anaphoric_reference,
     direction,
     group,
     is_abbreviated,
@@ -200,7 +201,8 @@ def normalise_deictic_day(match: re.Match[str], rules: DateRules, context: Conte
     word = key(group(match, "dayword"))
     steps = {"today": 0, "tonight": 0, "this": 0, "yesterday": -1, "last": -1, "tomorrow": 1,
              "the day before yesterday": -2, "the day after tomorrow": 2}
-    suffix = part_suffix(match, rules)
+    # "afternoon yesterday", "mid-afternoon yesterday": the part of the day may come first.
+    suffix = part_suffix(match, rules) or (f"T{rules.parts_of_day[key(group(match, 'part2'))]}" if group(match, "part2") else "")
     if word == "tonight":
         suffix = "TNI"
     if word == "last" and suffix not in ("TNI", "TEV"):
@@ -219,6 +221,8 @@ def normalise_relative_unit(match: re.Match[str], rules: DateRules, context: Con
     anchor = context.anchor
     underspecified = {"week": "XXXX-WXX", "month": "XXXX-XX", "year": "XXXX", "fiscal year": "XXXX",
                       "quarter": "XXXX-QX", "weekend": "XXXX-WXX-WE", "decade": "XXX", "century": "XX"}
+    precision = {"year": 1, "fiscal year": 1, "month": 2, "quarter": 2, "week": 3, "weekend": 3}.get(unit, 4)
+    anchor = anaphoric_reference(match, context, precision) or anchor
     if anchor is None:
         return Normalised(underspecified[unit])
     if unit in ("week", "weekend"):
@@ -287,7 +291,8 @@ def normalise_weekday(match: re.Match[str], rules: DateRules, context: Context) 
         way = "future" if context.tense == "future" and not possessive else "past"
     else:
         way = {-1: "before", 0: "future", 1: "after"}[max(-1, min(1, int(step)))]
-    return Normalised(cal.weekday_near(context.anchor, weekday, way).isoformat() + suffix, kind)
+    anchor = anaphoric_reference(match, context, 3) or context.anchor
+    return Normalised(cal.weekday_near(anchor, weekday, way).isoformat() + suffix, kind)
 
 
 def normalise_weekday_set(match: re.Match[str], rules: DateRules, context: Context) -> Normalised | None:
@@ -357,6 +362,24 @@ def normalise_reference_quarter(match: re.Match[str], rules: DateRules, context:
     return Normalised(cal.quarter_value(*cal.shift_quarter(context.anchor.year, cal.quarter_of(context.anchor.month), -1)))
 
 
+def normalise_quarter_ended(match: re.Match[str], rules: DateRules, context: Context) -> Normalised | None:
+    """"the quarter ended July 31": the calendar quarter holding most of the three months that
+    end on that day, in the year of that day (the last such day when no year is written)."""
+    if not vocabulary_word_ok(group(match, "month"), rules.months, rules):
+        return None
+    month, day = rules.months[key(group(match, "month"))], int(group(match, "day") or 1)
+    year = year_from(match, context, "year")
+    if year is None:
+        if context.anchor is None:
+            return Normalised("XXXX-QX")
+        year = cal.nearest_year_for(context.anchor, month, day, "past")
+    end = cal.valid_date(year, month, day) if year is not None else None
+    if end is None:
+        return None
+    middle = end - timedelta(days=45)
+    return Normalised(cal.quarter_value(middle.year, cal.quarter_of(middle.month)))
+
+
 def normalise_latest_quarter(match: re.Match[str], rules: DateRules, context: Context) -> Normalised | None:
     if context.anchor is None:
         return Normalised("XXXX-QX")
@@ -383,6 +406,23 @@ def normalise_this_month(match: re.Match[str], rules: DateRules, context: Contex
     return Normalised("XXXX-XX" if anchor is None else cal.month_value(anchor.year, anchor.month))
 
 
+def normalise_that_period(match: re.Match[str], rules: DateRules, context: Context) -> Normalised | None:
+    """"that year", "later that month", "earlier that day": the period of the last calendar date
+    the text named (or the last quarter it named); underspecified when there is none."""
+    unit = key(group(match, "that_unit") or group(match, "that_unit2") or group(match, "that_unit3"))
+    underspecified = {"year": "XXXX", "month": "XXXX-XX", "week": "XXXX-WXX", "day": "XXXX-XX-XX", "quarter": "XXXX-QX"}
+    if unit == "quarter":
+        quarter = context.reference_quarter
+        return Normalised(underspecified[unit] if quarter is None else cal.quarter_value(*quarter))
+    previous = context.previous_date
+    needed = {"year": 1, "month": 2, "week": 3, "day": 3}[unit]
+    if previous is None or previous.count("-") + 1 < needed:
+        return Normalised(underspecified[unit])
+    if unit == "week":
+        return Normalised(cal.iso_week(date.fromisoformat(previous)))
+    return Normalised(previous[: {1: 4, 2: 7, 3: 10}[needed]])
+
+
 NORMALISERS: dict[str, Normaliser] = {
     "calendar": normalise_calendar,
     "numeric_date": normalise_numeric_date,
@@ -404,9 +444,11 @@ NORMALISERS: dict[str, Normaliser] = {
     "year_ago": normalise_year_ago,
     "reference_quarter": normalise_reference_quarter,
     "latest_quarter": normalise_latest_quarter,
+    "quarter_ended": normalise_quarter_ended,
     "weekend": normalise_weekend,
     "this_year": normalise_this_year,
     "this_month": normalise_this_month,
+    "that_period": normalise_that_period,
     "clock": normalise_clock,
     "duration": normalise_duration,
     "every": normalise_every,

@@ -22,7 +22,9 @@ MAPPING_SECTIONS = (
     "months", "weekdays", "number_words", "units", "relative_words", "offset_words", "seasons",
     "parts_of_day", "ordinals", "time_zones", "holidays",
 )
-LIST_SECTIONS = ("capitalised_only", "vague_numbers", "modifiers", "stop_phrases", "future_cues", "past_cues")
+LIST_SECTIONS = (
+    "capitalised_only", "vague_numbers", "modifiers", "stop_phrases", "future_cues", "past_cues", "discourse_openers",
+)
 PLACEHOLDER = re.compile(r"\{([a-z_]+?)(\d?)\}")
 # A match may not start inside a number, a currency amount or a word, nor end inside a word.
 LEFT_EDGE = r"(?<![\w$£€#/.,:-])"
@@ -35,6 +37,9 @@ class DateRule:
     pattern: re.Pattern[str]
     type: TimexType
     normalise: str
+    # The same expression with its literal letters lower-cased, for scanning a lower-cased text:
+    # case-insensitive matching made scanning three to five times slower (see matching.py).
+    scanner: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -60,6 +65,7 @@ class DateRules:
     holidays: Mapping[str, str]
     capitalised_only: frozenset[str]
     vague_numbers: frozenset[str]
+    discourse_openers: frozenset[str]
     phrases: Mapping[str, Phrase]
     future_cues: re.Pattern[str] | None
     past_cues: re.Pattern[str] | None
@@ -143,7 +149,38 @@ def compile_rule(entry: Any, patterns: Mapping[str, str], source: str, index: in
         pattern = re.compile(LEFT_EDGE + f"(?:{body})" + RIGHT_EDGE, re.IGNORECASE)
     except re.error as exc:
         raise DataFileError(source, None, f"rule {entry['name']!r}: bad pattern: {exc}") from exc
-    return DateRule(str(entry["name"]), pattern, entry["type"], str(entry["normalise"]))
+    return DateRule(str(entry["name"]), pattern, entry["type"], str(entry["normalise"]), lower_case_scanner(pattern))
+
+
+def lower_literals(expression: str) -> str:
+    """The expression with every literal letter lower-cased; escapes (\\D, \\W, \\N{...}) and
+    group names keep their case."""
+    out: list[str] = []
+    index = 0
+    while index < len(expression):
+        char = expression[index]
+        if char == "\\":
+            end = expression.index("}", index) + 1 if expression.startswith("\\N{", index) else index + 2
+            out.append(expression[index:end])
+            index = end
+        elif expression.startswith(("(?P<", "(?P="), index):
+            end = expression.index(">" if expression[index + 3] == "<" else ")", index) + 1
+            out.append(expression[index:end])
+            index = end
+        else:
+            out.append(char.lower())
+            index += 1
+    return "".join(out)
+
+
+def lower_case_scanner(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """The pattern for lower-cased text, or None when its literals cannot be lower-cased safely."""
+    if not pattern.flags & re.IGNORECASE:
+        return None
+    try:
+        return re.compile(lower_literals(pattern.pattern), pattern.flags & ~re.IGNORECASE)
+    except (re.error, ValueError):
+        return None
 
 
 def _merge_vocab(files: Sequence[Path]) -> tuple[dict[str, Any], list[tuple[str, Any]], list[tuple[str, Any]]]:
@@ -205,6 +242,7 @@ def load_date_rules(extra_files: Sequence[Path] = ()) -> DateRules:
         seasons=vocab["seasons"], parts_of_day=vocab["parts_of_day"], ordinals=vocab["ordinals"],
         time_zones=vocab["time_zones"], holidays=vocab["holidays"],
         capitalised_only=frozenset(vocab["capitalised_only"]), vague_numbers=frozenset(vocab["vague_numbers"]),
+        discourse_openers=frozenset(vocab["discourse_openers"]),
         phrases=phrases, future_cues=_cue_pattern(vocab["future_cues"]),
         past_cues=_cue_pattern(vocab["past_cues"]), stop_phrases=stop_pattern, rules=tuple(rules),
     )

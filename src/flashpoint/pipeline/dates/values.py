@@ -29,9 +29,13 @@ class Context:
     # The last quarter the text named, as (year, quarter): "a year earlier" then means that
     # quarter a year before, which is how earnings reports use it.
     reference_quarter: tuple[int, int] | None = None
-    # A cue word before the date ("ended") says it is past; unlike the parse's past tense
-    # (often just the reporting verb) this is trusted for months and days without a year.
+    # A cue word before the date ("ended") or a simple past verb the date modifies directly
+    # ("resigned in March") says it is past; unlike a past tense anywhere in the clause (often
+    # just the reporting verb) this is trusted for months and days without a year.
     past_cued: bool = False
+    # The last calendar date the text named before this one ("1995", "1989-10-27"): "the
+    # following year" and "the previous Friday" count from it, not from publication.
+    previous_date: str | None = None
 
 
 @dataclass(frozen=True)
@@ -42,7 +46,7 @@ class Normalised:
 
 Normaliser = Callable[[re.Match[str], "DateRules", Context], Normalised | None]
 MONTH_LEAD_INS = frozenset(
-    ["in", "of", "since", "until", "till", "by", "last", "this", "next", "early", "late", "mid", "from", "through", "to", "during", "before", "after", "between", "and", "or", "each", "every"]
+    ["in", "of", "since", "until", "till", "by", "last", "this", "next", "the", "early", "late", "mid", "from", "through", "to", "during", "before", "after", "between", "and", "or", "each", "every"]
 )
 POSSESSIVES = frozenset(["his", "her", "their", "its", "my", "our", "your", "whose"])
 DECADE_ONLY_AFTER = frozenset(["the", "early", "late", "mid", "in", "of", "since", "during", "through"])
@@ -60,6 +64,17 @@ def key(text: str | None) -> str:
 def previous_word(match: re.Match[str]) -> str:
     before = match.string[max(0, match.start() - 30) : match.start()].split()
     return before[-1].lower().strip(",;:(\"'") if before else ""
+
+
+SENTENCE_ENDS = (".", "!", "?", '"', "'", "”", "’", ":")
+
+
+def opens_sentence_with_comma(match: re.Match[str]) -> bool:
+    """"Now, he says ...": the match starts a sentence and a comma follows it."""
+    before = match.string[max(0, match.start() - 3) : match.start()]
+    after = match.string[match.end() : match.end() + 1]
+    starts = match.start() == 0 or "\n" in before or before.rstrip().endswith(SENTENCE_ENDS)
+    return after == "," and starts
 
 
 def parse_number(text: str, rules: DateRules) -> float | None:
@@ -109,6 +124,21 @@ def direction(context: Context, match: re.Match[str] | None = None) -> str | Non
     if context.past_cued:
         return "past"
     return "future" if context.tense == "future" else None
+
+
+ANAPHORIC_WORDS = frozenset({"following", "previous"})
+
+
+def anaphoric_reference(match: re.Match[str], context: Context, precision: int) -> date | None:
+    """The date "the following ..." / "the previous ..." counts from: the last calendar date
+    named before, if it is at least as precise as needed (1 year, 2 month, 3 day)."""
+    word = key(group(match, "rel"))
+    with_article = key(match.group(0)).startswith("the ") or previous_word(match) == "the"
+    previous = context.previous_date
+    if word not in ANAPHORIC_WORDS or not with_article or previous is None or previous.count("-") + 1 < precision:
+        return None
+    parts = [int(part) for part in previous.split("-")] + [1, 1]
+    return date(parts[0], parts[1], parts[2])
 
 
 def year_from(match: re.Match[str], context: Context, *names: str) -> int | None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from flashpoint.pipeline.doc_ext import actor_id_at
+from flashpoint.pipeline.doc_ext import ACTOR_MENTIONS, actor_id_at, span_rows
 
 TARGET_PREPS = frozenset({"against", "on", "upon", "with", "at", "into", "toward", "towards", "to", "over", "for"})
 NOUN_TARGET_PREPS = TARGET_PREPS | {"of", "in"}
@@ -189,14 +189,14 @@ def with_nearby_actors(root: Token, found: Arguments) -> Arguments:
     """Fill a missing side from the actors of the trigger's own clause: the nearest one before
     the trigger as source, the nearest one after it as target (the usual news word order)."""
     doc = root.doc
-    group = doc.spans.get("fp_actor_mentions")
-    if not group:
+    rows = span_rows(doc, ACTOR_MENTIONS)
+    if not rows:
         return found
     sentence = root.sent
     # named actors (with a country) before generic ones ("civilians", "the military")
     countries = {actor.id: actor.country for actor in doc._.fp_actors}
-    before = [s.label_ for s in group if sentence.start <= s.start and s.end <= root.i][::-1]
-    after = [s.label_ for s in group if root.i < s.start and s.end <= sentence.end]
+    before = [label for _, _, start, end, label in rows if sentence.start <= start and end <= root.i][::-1]
+    after = [label for _, _, start, end, label in rows if root.i < start and end <= sentence.end]
     source = list(found.source) or pick([i for i in before if i not in found.target], countries)
     target = list(found.target) or pick([i for i in after if i not in source], countries)
     return finish(source, target)
@@ -212,18 +212,18 @@ def prefer_named_actors(root: Token, found: Arguments) -> Arguments:
     "the government") takes the nearest named actor of the clause on its side of the trigger
     instead: "provided intelligence to Macedonia" is done to Macedonia, whose country counts."""
     doc = root.doc
-    group = doc.spans.get("fp_actor_mentions")
-    if not group:
+    rows = span_rows(doc, ACTOR_MENTIONS)
+    if not rows:
         return found
     countries = {actor.id: actor.country for actor in doc._.fp_actors}
     sentence = root.sent
     source, target = list(found.source), list(found.target)
     if source and not any(countries.get(i) for i in source):
-        before = [s.label_ for s in group if sentence.start <= s.start and s.end <= root.i][::-1]
+        before = [label for _, _, start, end, label in rows if sentence.start <= start and end <= root.i][::-1]
         named = [i for i in before if countries.get(i) and i not in target]
         source = named[:1] or source
     if target and not any(countries.get(i) for i in target):
-        after = [s.label_ for s in group if root.i < s.start and s.end <= sentence.end]
+        after = [label for _, _, start, end, label in rows if root.i < start and end <= sentence.end]
         named = [i for i in after if countries.get(i) and i not in source]
         target = named[:1] or target
     return finish(source, target)

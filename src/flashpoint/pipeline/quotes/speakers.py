@@ -37,7 +37,7 @@ def noun_phrase(token: Token) -> SpeakerMention:
     left = token.left_edge
     # A left edge behind a comma belongs to an apposition or a fronted clause, not the name.
     for candidate in token.doc[left.i : token.i]:
-        if candidate.is_punct and candidate.text in {",", "(", "—", "–", "-"}:
+        if candidate.is_punct and candidate.text in {",", "(", "—", "–", "-", ":"}:
             left = candidate.nbor(1)
     right = token
     for child in token.rights:
@@ -71,8 +71,29 @@ def subject_of(verb: Token) -> Token | None:
     return None
 
 
+DATELINE_BREAKS = frozenset({",", "(", "-", "—", "–", ":"})
+DATELINE_DASHES = frozenset({"-", "—", "–", ":"})
+
+
+def beyond_dateline(subject: Token) -> Token:
+    """The real subject when the parser took a dateline for it: in "STOCKHOLM, Dec 9 - Ukraine
+    has warned" the place opening the line heads the phrase and "Ukraine" hangs from it."""
+    doc = subject.doc
+    at_line_start = subject.i == 0 or "\n" in doc[subject.i - 1].text_with_ws or doc[subject.i - 1].is_space
+    follows = doc[subject.i + 1].text if subject.i + 1 < len(doc) else ""
+    if not (at_line_start and follows in DATELINE_BREAKS):
+        return subject
+    for child in subject.rights:
+        dash_before = any(doc[i].text in DATELINE_DASHES for i in range(subject.i + 1, child.i))
+        if child.dep_ in {"appos", "nsubj"} and dash_before:
+            return child
+    return subject
+
+
 def speaker_for_cue(cue: Token) -> SpeakerMention | None:
     subject = subject_of(cue)
+    if subject is not None:
+        subject = beyond_dateline(subject)
     if subject is None or subject.pos_ in {"VERB", "AUX"}:
         return None
     if subject.lower_ in {"there"}:
