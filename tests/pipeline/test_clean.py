@@ -20,6 +20,8 @@ STORY = "Troops massed near the border on Monday, officials said.\n\n{line}\n\nT
     [
         ("READ MORE: Inside the talks", "read_more"),
         ("Related: Ceasefire talks stall", "read_more"),
+        ("Related stories", "read_more"),
+        ("This story is from March 6, 2002", "read_more"),
         ("Sign up for our morning briefing", "subscribe"),
         ("Share this article", "share"),
         ("Follow us on social media", "share"),
@@ -45,6 +47,8 @@ def test_clean_excludes_line_with_reason(line: str, reason: str) -> None:
         "The Army Moved Troops",  # shares its words with the story around it
         "Officials said talks would resume",  # sentence case, not a headline
         "Troops at the Border",  # linked to the neighbouring paragraphs
+        "related to the clashes, police arrested twelve men in the old city on sunday.",
+        "this story is from a reporter who saw the troops massed near the border, and the army denied it.",
     ],
 )
 def test_clean_keeps_story_lines(line: str) -> None:

@@ -32,7 +32,27 @@ def test_patterns_plover_mapping_uses_longest_prefix(knowledge, code, plover):
 def test_patterns_every_plover_type_has_patterns(knowledge):
     from flashpoint.model import EVENT_TYPES
 
-    assert {pattern.type for pattern in knowledge.patterns} == set(EVENT_TYPES)
+    assert {pattern.type for pattern in knowledge.patterns if not pattern.not_event} == set(EVENT_TYPES)
+
+
+def test_patterns_word_lists_are_shared_through_anchors(knowledge):
+    raids = [p for p in knowledge.by_lemma[("VERB", "raid")] if p.subjects]
+    assert raids and "police" in raids[0].subjects and "constable" in raids[0].subjects
+
+
+@pytest.mark.parametrize(
+    ("content", "field", "expected"),
+    [
+        ("patterns:\n  - {not_event: true, nouns: [tea party]}\n", "not_event", True),
+        ("patterns:\n  - {type: COERCE, mode: arrest, verbs: [collar], participle: true}\n", "participle", True),
+        ("patterns:\n  - {type: COERCE, mode: arrest, verbs: [collar], objects: [thief]}\n", "objects", frozenset({"thief"})),
+    ],
+)
+def test_patterns_new_frame_keys_load(tmp_path: Path, content, field, expected):
+    extra = tmp_path / "mine.yaml"
+    extra.write_text(content)
+    added = [p for p in load_knowledge([extra]).patterns if p.origin.startswith("mine.yaml")]
+    assert added and getattr(added[0], field) == expected
 
 
 def test_patterns_user_file_extends_patterns_and_cues(tmp_path: Path):
@@ -51,6 +71,8 @@ def test_patterns_user_file_extends_patterns_and_cues(tmp_path: Path):
         ("patterns:\n  - {type: PROTEST}\n", "needs 'verbs' or 'nouns'"),
         ("patterns:\n  - {type: PROTEST, verbs: [dance], colour: red}\n", "unknown key"),
         ("patterns: [\n", "invalid YAML"),
+        ("patterns:\n  - {not_event: true, type: ASSAULT, verbs: [dance]}\n", "not_event entry has no type"),
+        ("patterns:\n  - {type: PROTEST, verbs: [dance], participle: maybe}\n", "must be true or false"),
     ],
 )
 def test_patterns_bad_user_file_names_the_file(tmp_path: Path, content, message):

@@ -76,6 +76,8 @@ def score(match: TriggerMatch, root: Token, sentence: Span, source: tuple[str, .
     value += 0.03 if target else 0.0
     if root.dep_ == "ROOT" or (root.dep_ in MAIN_CLAUSE_DEPS and root.head.dep_ == "ROOT") or (governing_verb(root) or root).i == sentence.root.i:
         value += 0.06
+    if root.dep_ in {"acl", "relcl"}:
+        value -= 0.08  # a describing clause ("signs condemning ...") is rarely the news itself
     value -= FACTUALITY_PENALTY[factuality]
     value -= min(sentence_rank, 5) * 0.02
     return round(min(0.99, max(0.05, value)), 3)
@@ -219,12 +221,21 @@ def governing_mention(doc: Doc, mention: Mention, by_root: dict[int, Mention]) -
     return None
 
 
+def is_misparsed_main_verb(root: Token) -> bool:
+    """A participle with an object of its own hanging from the sentence's head noun is the main verb
+    the parser missed, common in lower-case datelines ("dharwad: police arrested 50 workers")."""
+    head = root.head
+    at_top = head.dep_ == "ROOT" or (head.dep_ in {"appos", "npadvmod"} and head.head.dep_ == "ROOT")
+    return at_top and any(child.dep_ == "dobj" for child in root.children)
+
+
 def is_background(doc: Doc, mention: Mention) -> bool:
     """A noun event that only dates or explains the main one ("after two days of fighting")."""
     root = doc[mention.root]
     if mention.verbal:
-        # "the curfew imposed in Sudan", "Hamas, which advocates ...": a description, not the news
-        return root.dep_ in {"acl", "relcl"}
+        # "the curfew imposed in Sudan", "Hamas, which advocates ...": a description, not the news;
+        # a participle with an object of its own is a misparsed main verb ("dharwad: police arrested 50 workers")
+        return root.dep_ == "relcl" or (root.dep_ == "acl" and not is_misparsed_main_verb(root))
     current = root
     while current.dep_ in {"pobj", "conj"} and current.head.dep_ in {"prep", "pobj", "conj"} and current.head.lower_ == "of":
         current = current.head.head  # "after five days of fighting"

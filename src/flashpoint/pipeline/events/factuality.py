@@ -104,6 +104,10 @@ def governor_markers(event: Token, dep: str, head: Token, cues: FactualityCues, 
     if lemma in cues.denial_verbs and dep in ARGUMENT_DEPS | {"ccomp"}:
         markers.denied = True
         return
+    if lemma in cues.failure_verbs and dep == "xcomp":
+        markers.negated = True  # "police failed to arrest him", "were unable to stop the mob"
+        own_markers(head, cues, markers)
+        return
     reporting = lemma in cues.reporting_verbs
     if dep == "ccomp" and reporting:
         if markers.reporter is None:

@@ -28,10 +28,11 @@ CUE_KEYS = (
     "reporting_verbs", "according_to", "denial_verbs", "hypothetical_verbs", "planning_verbs",
     "wish_verbs", "hypothetical_nouns", "planning_nouns", "hypothetical_adjectives",
     "modals_hypothetical", "modals_planned", "conditional_marks", "negations", "light_verbs",
-    "charge_nouns", "modals_obligation",
+    "charge_nouns", "modals_obligation", "failure_verbs",
 )
 PATTERN_KEYS = {"type", "mode", "cameo", "verbs", "nouns", "args", "subjects", "preps", "passive", "confidence",
-                "complement", "needs_anchor"}
+                "complement", "needs_anchor", "participle", "not_event", "objects"}
+FLAG_KEYS = ("complement", "needs_anchor", "participle", "not_event")
 
 
 @dataclass(frozen=True)
@@ -65,10 +66,13 @@ class TriggerPattern:
     after: tuple[str, ...] = ()  # lemmas that must follow the head (call "for")
     args: frozenset[str] = frozenset()
     subjects: frozenset[str] = frozenset()
+    objects: frozenset[str] = frozenset()
     preps: frozenset[str] = frozenset()
     passive: bool | None = None
     complement: bool = False  # the verb must take an object or clause ("asked X to ...", not "when asked")
     needs_anchor: bool = False  # a situation noun ("violence") is an event only with actors, date or place
+    participle: bool = False  # the participle before a noun still reports the act: "the arrested men"
+    not_event: bool = False  # a sense that is no event ("heart attack", "strike a balance"): it wins and yields nothing
     confidence: float = 0.7
     origin: str = ""
 
@@ -76,7 +80,7 @@ class TriggerPattern:
     def specificity(self) -> int:
         """Frames and longer phrases beat bare words when several patterns match one token."""
         return (
-            2 * bool(self.args) + 3 * bool(self.subjects) + 2 * bool(self.preps) + len(self.before)
+            2 * bool(self.args) + 3 * bool(self.subjects) + 3 * bool(self.objects) + 2 * bool(self.preps) + len(self.before)
             + len(self.after) + (self.passive is not None) + self.complement
         )
 
@@ -190,25 +194,30 @@ def parse_pattern_entry(
     unknown = set(entry) - PATTERN_KEYS
     if unknown:
         raise DataFileError(str(path), None, f"{where}: unknown key(s) {', '.join(sorted(unknown))}")
+    flags = {key: entry.get(key, False) for key in FLAG_KEYS}
+    if not all(isinstance(value, bool) for value in flags.values()):
+        raise DataFileError(str(path), None, f"{where}: {', '.join(FLAG_KEYS)} must be true or false")
     event_type = entry.get("type")
-    if event_type not in EVENT_TYPES:
+    if flags["not_event"]:
+        if event_type is not None or "mode" in entry or "cameo" in entry:
+            raise DataFileError(str(path), None, f"{where}: a not_event entry has no type, mode or cameo")
+        event_type, cameo = "", ""
+    elif event_type not in EVENT_TYPES:
         raise DataFileError(str(path), None, f"{where}: unknown PLOVER type {event_type!r}")
     mode = entry.get("mode") or None
-    cameo = entry.get("cameo")
-    if cameo is None:
-        cameo = defaults.get((event_type, mode)) or defaults.get((event_type, None))
-    cameo = None if cameo is None else str(cameo)
-    if cameo is None or cameo not in codes:
-        raise DataFileError(str(path), None, f"{where}: CAMEO code {cameo!r} is unknown (quote it: \"042\")")
+    if not flags["not_event"]:
+        cameo = entry.get("cameo")
+        if cameo is None:
+            cameo = defaults.get((event_type, mode)) or defaults.get((event_type, None))
+        cameo = None if cameo is None else str(cameo)
+        if cameo is None or cameo not in codes:
+            raise DataFileError(str(path), None, f"{where}: CAMEO code {cameo!r} is unknown (quote it: \"042\")")
     confidence = entry.get("confidence", 0.7)
     if not isinstance(confidence, (int, float)) or not 0 <= confidence <= 1:
         raise DataFileError(str(path), None, f"{where}: confidence must be a number in 0..1")
     passive = entry.get("passive")
     if passive is not None and not isinstance(passive, bool):
         raise DataFileError(str(path), None, f"{where}: passive must be true or false")
-    flags = {key: entry.get(key, False) for key in ("complement", "needs_anchor")}
-    if not all(isinstance(value, bool) for value in flags.values()):
-        raise DataFileError(str(path), None, f"{where}: complement and needs_anchor must be true or false")
     verbs, nouns = _words(path, index, entry, "verbs"), _words(path, index, entry, "nouns")
     if not verbs and not nouns:
         raise DataFileError(str(path), None, f"{where}: needs 'verbs' or 'nouns'")
@@ -216,6 +225,7 @@ def parse_pattern_entry(
         "type": event_type, "mode": mode, "cameo": cameo,
         "args": frozenset(_words(path, index, entry, "args")),
         "subjects": frozenset(_words(path, index, entry, "subjects")),
+        "objects": frozenset(_words(path, index, entry, "objects")),
         "preps": frozenset(_words(path, index, entry, "preps")),
         "passive": passive, "confidence": float(confidence), "origin": f"{path.name}#{index + 1}",
         **flags,
@@ -234,7 +244,7 @@ def load_pattern_file(
     path: Path, codes: Mapping[str, CameoCode], defaults: Mapping[tuple[str, str | None], str]
 ) -> tuple[list[TriggerPattern], dict[str, list[str]]]:
     data = require_mapping(path, load_yaml(path), "event patterns")
-    unknown = set(data) - {"patterns", *CUE_KEYS}
+    unknown = set(data) - {"patterns", "word_lists", *CUE_KEYS}
     if unknown:
         raise DataFileError(str(path), None, f"unknown top-level key(s) {', '.join(sorted(unknown))}")
     entries = data.get("patterns") or []

@@ -7,8 +7,8 @@ dependency parse (the word's arguments, prepositions, voice). Multi-word pattern
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
@@ -53,6 +53,8 @@ def argument_lemmas(token: Token) -> set[str]:
             fillers.extend(grand for grand in child.children if grand.dep_ == "pobj")
         elif child.dep_ == "prt":
             found.add(child.lower_)
+        elif child.dep_ == "ccomp":
+            found.update(question_marks(child))
     if token.dep_ in {"acl", "relcl"} or (token.dep_ == "amod" and token.pos_ == "VERB"):
         fillers.append(token.head)
     for filler in list(fillers):
@@ -67,6 +69,19 @@ def argument_lemmas(token: Token) -> set[str]:
     return found
 
 
+WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
+
+
+def question_marks(clause: Token) -> set[str]:
+    """What makes a content clause a question: "whether", "if", a wh-word, a closing "?"
+    (so that "asked whether ..." and '"...?" he asked' can be told from "asked them to ...")."""
+    found = {child.lower_ for child in clause.children if child.dep_ == "mark" or child.tag_ in WH_TAGS}
+    after = clause.right_edge.i + 1
+    if after < len(clause.doc) and clause.doc[after].text == "?" or clause.right_edge.text == "?":
+        found.add("?")
+    return found
+
+
 def subject_lemmas(token: Token) -> set[str]:
     """Lemmas of who acts: the subject, the passive agent, or the noun a participle modifies."""
     actors = [c for c in token.children if c.dep_ in {"nsubj", "csubj"}]
@@ -76,6 +91,22 @@ def subject_lemmas(token: Token) -> set[str]:
     found: set[str] = set()
     for actor in actors:
         for member in (actor, *actor.conjuncts):
+            found.update(word_forms(member))
+            found.update(lemma for child in member.children if child.dep_ in {"compound", "amod"} for lemma in word_forms(child))
+    return found
+
+
+OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "dative", "oprd"})
+
+
+def object_lemmas(token: Token) -> set[str]:
+    """Lemmas of what is acted on: the object, the passive subject, the noun a participle modifies."""
+    patients = [child for child in token.children if child.dep_ in OBJECT_DEPS]
+    if token.dep_ in {"acl", "relcl", "amod"} and token.tag_ == "VBN":
+        patients.append(token.head)  # "the arrested men", "those detained"
+    found: set[str] = set()
+    for patient in patients:
+        for member in (patient, *patient.conjuncts):
             found.update(word_forms(member))
             found.update(lemma for child in member.children if child.dep_ in {"compound", "amod"} for lemma in word_forms(child))
     return found
@@ -109,7 +140,23 @@ def looks_like_date(token: Token) -> bool:
     return preceding is not None and preceding.like_num and preceding.head.i != token.i
 
 
-def frame_holds(pattern: TriggerPattern, root: Token) -> bool:
+@dataclass
+class FrameCache:
+    """The slot fillers of each word, worked out once per Doc: many patterns share a head word."""
+
+    arguments: dict[int, set[str]] = field(default_factory=dict)
+    subjects: dict[int, set[str]] = field(default_factory=dict)
+    objects: dict[int, set[str]] = field(default_factory=dict)
+
+    def lemmas(self, table: dict[int, set[str]], reader: Callable[[Token], set[str]], token: Token) -> set[str]:
+        found = table.get(token.i)
+        if found is None:
+            found = table[token.i] = reader(token)
+        return found
+
+
+def frame_holds(pattern: TriggerPattern, root: Token, cache: FrameCache | None = None) -> bool:
+    cache = cache or FrameCache()
     if pattern.complement and not has_complement(root):
         return False
     if pattern.passive is not None and is_passive(root) != pattern.passive:
@@ -118,9 +165,11 @@ def frame_holds(pattern: TriggerPattern, root: Token) -> bool:
         child.dep_ in {"prep", "prt", "agent"} and child.lower_ in pattern.preps for child in root.children
     ):
         return False
-    if pattern.subjects and not pattern.subjects & subject_lemmas(root):
+    if pattern.subjects and not pattern.subjects & cache.lemmas(cache.subjects, subject_lemmas, root):
         return False
-    return not pattern.args or bool(pattern.args & argument_lemmas(root))
+    if pattern.objects and not pattern.objects & cache.lemmas(cache.objects, object_lemmas, root):
+        return False
+    return not pattern.args or bool(pattern.args & cache.lemmas(cache.arguments, argument_lemmas, root))
 
 
 def phrase_matches(doc: Doc, start: int, parts: tuple[str, ...]) -> bool:
@@ -145,6 +194,8 @@ def candidate_patterns(knowledge: EventKnowledge, token: Token) -> Iterator[tupl
             if pattern.pos != tag and not (pattern.before or pattern.after):
                 continue
             if pattern.pos == "VERB":
+                if tag == "NOUN" and token.dep_ in {"dobj", "nsubj", "nsubjpass", "pobj"}:
+                    continue  # a noun in a noun's place is no verb phrase: "caught fire on monday"
                 if not phrase_matches(token.doc, token.i + 1, pattern.after):
                     continue
                 yield pattern, token.i, token.i + 1 + len(pattern.after)
@@ -167,6 +218,7 @@ def is_name_part(token: Token) -> bool:
 def find_triggers(doc: Doc, knowledge: EventKnowledge) -> list[TriggerMatch]:
     """The best-fitting pattern per trigger word, in text order; excluded text is skipped."""
     excluded = excluded_char_ranges(doc)
+    cache = FrameCache()
     best: dict[int, TriggerMatch] = {}
     words = knowledge.head_words
     for token in doc:
@@ -177,9 +229,11 @@ def find_triggers(doc: Doc, knowledge: EventKnowledge) -> list[TriggerMatch]:
             root = phrase_root(doc, start, end, token.i)
             if is_name_part(root) or (pattern.pos == "NOUN" and looks_like_date(root)) or (len(pattern.before) + len(pattern.after) == 0 and root.dep_ in MODIFIER_DEPS and root.pos_ != "VERB" and root.head.lemma_.lower() not in CARRIER_NOUNS):
                 continue
-            if root.pos_ == "VERB" and root.dep_ == "amod" and not pattern.after:
+            if root.pos_ == "VERB" and root.dep_ == "amod" and not pattern.after and not pattern.participle:
                 continue  # a participle used as an adjective: "alleged crimes", "besieged town"
-            if not frame_holds(pattern, root):
+            if pattern.pos == "VERB" and any(child.dep_ == "det" for child in root.children):
+                continue  # a participle used as a noun: "the accused", "the injured"
+            if not frame_holds(pattern, root, cache):
                 continue
             if any(s < doc[end - 1].idx + len(doc[end - 1]) and doc[start].idx < e for s, e in excluded):
                 continue
@@ -187,11 +241,12 @@ def find_triggers(doc: Doc, knowledge: EventKnowledge) -> list[TriggerMatch]:
             current = best.get(root.i)
             if current is None or rank(match) > rank(current):
                 best[root.i] = match
-    return drop_nested(sorted(best.values(), key=lambda m: m.start))
+    # a word sense that is no event ("heart attack") wins its word, then yields nothing
+    return [m for m in drop_nested(sorted(best.values(), key=lambda m: m.start)) if not m.pattern.not_event]
 
 
-def rank(match: TriggerMatch) -> tuple[int, int, float]:
-    return (match.end - match.start, match.pattern.specificity, match.pattern.confidence)
+def rank(match: TriggerMatch) -> tuple[int, int, bool, float]:
+    return (match.end - match.start, match.pattern.specificity, match.pattern.not_event, match.pattern.confidence)
 
 
 def drop_nested(matches: list[TriggerMatch]) -> list[TriggerMatch]:
