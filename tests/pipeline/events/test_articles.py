@@ -40,6 +40,29 @@ def test_articles_border_crisis_dyads_resolve_to_actors(border):
     assert [names[i] for i in request.source] == ["Antony Blinken"] and [names[i] for i in request.target] == ["Russia"]
 
 
+def test_articles_border_crisis_massed_troops_are_the_source_not_the_target(border):
+    countries = {actor.id: actor.country for actor in border.actors}
+    gathered = events_by_trigger(border)["gathered"]
+    assert gathered.type == "MOBILIZE"
+    assert [countries[i] for i in gathered.source] == ["RUS"] and not gathered.target
+    assert not events_by_trigger(border)["build-up"].target  # not Blinken, named after it in the headline
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Serbian troops were deployed along the northern border on Monday.", "deployed"),
+        ("Serbia massed thousands of soldiers along the northern border on Monday.", "massed"),
+    ],
+)
+def test_articles_mobilized_forces_are_no_target(analyze, text, trigger):
+    analysis = analyze(text, published="2024-05-06")
+    countries = {actor.id: actor.country for actor in analysis.actors}
+    event = events_by_trigger(analysis)[trigger]
+    assert event.type == "MOBILIZE"
+    assert {countries[i] for i in event.source} == {"SRB"} and not event.target
+
+
 def test_articles_border_crisis_offensive_is_hypothetical(border):
     assert events_by_trigger(border)["offensive"].factuality == "hypothetical"
 

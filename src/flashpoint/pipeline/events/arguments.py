@@ -26,6 +26,12 @@ RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 CLAUSE_PREPS = frozenset({"after", "before", "during", "at", "following", "in", "since", "ahead"})
 
 
+# Event types whose object is the actor's own means ("massed troops", "troops were gathered"):
+# the forces moved are not the target, and without a named source their owner acts.
+FORCE_OBJECT_TYPES = frozenset({"MOBILIZE"})
+FORCE_SECTORS = frozenset({"MIL", "COP"})
+
+
 @dataclass(frozen=True)
 class Arguments:
     source: tuple[str, ...] = ()
@@ -185,9 +191,11 @@ def trigger_arguments(root: Token, verbal: bool, nearby: bool = True) -> Argumen
     return with_nearby_actors(root, found)
 
 
-def with_nearby_actors(root: Token, found: Arguments) -> Arguments:
-    """Fill a missing side from the actors of the trigger's own clause: the nearest one before
-    the trigger as source, the nearest one after it as target (the usual news word order)."""
+def with_nearby_actors(root: Token, found: Arguments, fill_target: bool = True) -> Arguments:
+    """Fill a missing side from the actors of the trigger's sentence: the nearest one before
+    the trigger as source, the nearest one after it as target (the usual news word order).
+    ``fill_target`` is off for events whose target the text must name: a build-up of troops is
+    not aimed at whoever the sentence names next."""
     doc = root.doc
     rows = span_rows(doc, ACTOR_MENTIONS)
     if not rows:
@@ -198,8 +206,22 @@ def with_nearby_actors(root: Token, found: Arguments) -> Arguments:
     before = [label for _, _, start, end, label in rows if sentence.start <= start and end <= root.i][::-1]
     after = [label for _, _, start, end, label in rows if root.i < start and end <= sentence.end]
     source = list(found.source) or pick([i for i in before if i not in found.target], countries)
-    target = list(found.target) or pick([i for i in after if i not in source], countries)
+    target = list(found.target) or (pick([i for i in after if i not in source], countries) if fill_target else [])
     return finish(source, target)
+
+
+def forces_as_source(root: Token, found: Arguments, event_type: str) -> Arguments:
+    """For a MOBILIZE, armed forces named as its object or passive subject are what is moved:
+    they leave the target, and act as source when nobody else does ("troops are gathered")."""
+    if event_type not in FORCE_OBJECT_TYPES or root.pos_ not in {"VERB", "AUX"} or not found.target:
+        return found
+    sectors = {actor.id: actor.sector for actor in root.doc._.fp_actors}
+    patients = children(root, "nsubjpass", "dobj")
+    moved = [i for patient in patients for i in actors_of_group(patient) if sectors.get(i) in FORCE_SECTORS]
+    if not moved:
+        return found
+    source = list(found.source) or moved[:1]
+    return finish(source, [i for i in found.target if i not in moved])
 
 
 def pick(candidates: list[str], countries: dict[str, str | None]) -> list[str]:

@@ -11,6 +11,8 @@ from flashpoint.model import Event
 from flashpoint.model import Span as TextSpan
 from flashpoint.pipeline.doc_ext import doc_text
 from flashpoint.pipeline.events.arguments import (
+    FORCE_OBJECT_TYPES,
+    forces_as_source,
     governing_verb,
     prefer_named_actors,
     trigger_arguments,
@@ -147,8 +149,9 @@ def build_mentions(
     root = doc[match.root]
     rank = bisect_right(starts, root.i) - 1
     sentence = sentences[rank]
-    syntactic = trigger_arguments(root, match.is_verbal, nearby=False)
-    arguments = prefer_named_actors(root, syntactic if syntactic.source and syntactic.target else with_nearby_actors(root, syntactic))
+    syntactic = forces_as_source(root, trigger_arguments(root, match.is_verbal, nearby=False), match.pattern.type)
+    nearby = with_nearby_actors(root, syntactic, fill_target=match.pattern.type not in FORCE_OBJECT_TYPES)
+    arguments = prefer_named_actors(root, syntactic if syntactic.source and syntactic.target else nearby)
     reading = assess(root, knowledge.cues, syntactic.source or own_agents(root))
     factuality, attributed = reading.value, reading.attributed_to
     start_char = doc[match.start].idx
