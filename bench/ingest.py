@@ -1,13 +1,15 @@
 """`flashpoint ingest --workers 2` against raw spaCy `nlp.pipe(n_process=2)`: words per second.
 
-    .venv/bin/python bench/ingest.py [--articles N] [--words W] [--workers 2] [--model NAME]
-                                     [--corpus FILE.jsonl]
+    .venv/bin/python bench/ingest.py [--articles N] [--workers 2] [--model NAME]
+                                     [--corpus FILE.jsonl | --synthetic [--words W]]
 
-Both sides get the same texts and the same spaCy model. By default the texts are synthetic and
-generated here from a seed (no real news in the repo); they are dense on purpose, with actors, an
-event, a date and a reporting clause in every sentence, so the extractors' share of the work is
-near its worst. ``--corpus`` reads the first N records of any JSONL file with a ``text`` field
-instead (for example a dev set of the evaluation kit), to measure on real news. The raw side loads the model before the clock starts and runs only spaCy's
+Both sides get the same texts and the same spaCy model. By default the texts are the first N
+real news articles of the evaluation kit's places dev set (../shared/eval/places/dev.jsonl, the
+same default as bench/throughput.py; nothing of it is copied into the repo). ``--corpus`` names
+any other JSONL file with a ``text`` field. ``--synthetic`` (also the fallback when the kit is
+absent) generates texts from a seed instead: they are dense on purpose, with actors, an event, a
+date and a reporting clause in every sentence, so the extractors' share of the work is near its
+worst and the ratio well below what real news gives. The raw side loads the model before the clock starts and runs only spaCy's
 own components; the ingest side is timed end to end as a user runs it: starting the worker
 processes, loading the full flashpoint pipeline in each, analysing, deduplicating and writing
 every row to a fresh DuckDB store. The ratio (ingest / raw) is the figure to report; rerun it
@@ -27,6 +29,8 @@ import spacy
 
 from flashpoint.ingest.runner import run_ingest
 from flashpoint.settings import Settings
+
+DEFAULT_CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "places" / "dev.jsonl"
 
 ACTORS = [
     "The government of Chad", "Rebel fighters", "The defence ministry of Peru", "Police in Dhaka",
@@ -102,21 +106,27 @@ def time_ingest(settings: Settings, texts: list[str], workers: int, directory: P
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--articles", type=int, default=1200)
-    parser.add_argument("--words", type=int, default=350, help="approximate words per article")
+    parser.add_argument("--articles", type=int, default=900)
+    parser.add_argument("--words", type=int, default=350, help="approximate words per synthetic article")
+    parser.add_argument("--synthetic", action="store_true", help="generated texts instead of real news")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--model", default=None)
     parser.add_argument("--corpus", type=Path, default=None, help="JSONL with a text field, instead of synthetic texts")
     args = parser.parse_args()
     settings = Settings(**({"model": args.model} if args.model else {}))
-    texts = read_corpus(args.corpus, args.articles) if args.corpus else make_texts(args.articles, args.words)
+    corpus_path = args.corpus or (None if args.synthetic else DEFAULT_CORPUS)
+    if corpus_path is not None and not corpus_path.is_file():
+        if args.corpus:
+            raise SystemExit(f"{corpus_path}: no such file")
+        corpus_path = None  # the evaluation kit is not next to this checkout
+    texts = read_corpus(corpus_path, args.articles) if corpus_path else make_texts(args.articles, args.words)
     words = sum(len(text.split()) for text in texts)
     raw_seconds = time_raw(settings.model, texts, args.workers, settings.batch_size)
     with tempfile.TemporaryDirectory() as directory:
         ingest_seconds, stored = time_ingest(settings, texts, args.workers, Path(directory))
     assert stored == len(texts), f"stored {stored} of {len(texts)}"
     raw_wps, ingest_wps = words / raw_seconds, words / ingest_seconds
-    corpus = args.corpus or "synthetic"
+    corpus = corpus_path or "synthetic"
     print(f"corpus={corpus} articles={len(texts)} words={words} workers={args.workers} model={settings.model}")
     print(f"raw nlp.pipe(n_process={args.workers}): {raw_wps:10.0f} words/s ({raw_seconds:.1f} s)")
     print(f"flashpoint ingest --workers {args.workers}: {ingest_wps:10.0f} words/s ({ingest_seconds:.1f} s, end to end)")
