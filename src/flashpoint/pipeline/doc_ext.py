@@ -135,6 +135,17 @@ def actor_id_of_token(token: Token) -> str | None:
     return None if best is None else best[2]
 
 
+DATELINE_BREAKS = frozenset({",", "(", "-", "—", "–", ":"})
+
+
+def opens_dateline(doc: Doc, start: int, end: int) -> bool:
+    """Tokens [start, end) open a line and a dateline break follows: 'NEW DELHI: ...',
+    'Kyiv (Reuters) -', 'STOCKHOLM, Dec 9 -' name where a report was filed, not who acts."""
+    line_start = start == 0 or "\n" in doc[start - 1].text_with_ws
+    after = doc[end].text if end < len(doc) else ""
+    return line_start and after in DATELINE_BREAKS
+
+
 def actor_by_id(doc: Doc, actor_id: str | None) -> Actor | None:
     """The Actor model (country, sector, kind, ...) with this id, from doc._.fp_actors."""
     return next((actor for actor in doc._.fp_actors if actor.id == actor_id), None)

@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 
 from flashpoint.pipeline.actors.knowledge import Entity, Knowledge, Tenure, Title
 from flashpoint.pipeline.actors.phrases import Match, Phrase
+from flashpoint.pipeline.doc_ext import opens_dateline
 
 COUNTRY_SENSES = ("country", "adjective", "metonym", "place")
 STATE_ORGAN_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "LEG", "JUD"})
@@ -408,13 +409,6 @@ def resolve_phrase(doc: Doc, knowledge: Knowledge, phrase: Phrase, state: DocSta
     return _place_like(doc, knowledge, phrase, head, mods)
 
 
-def _is_dateline(phrase: Phrase, doc: Doc) -> bool:
-    """'NEW DELHI: ...' or 'Kyiv (Reuters) -' at the start of a line names where, not who."""
-    line_start = phrase.start == 0 or "\n" in doc[phrase.start - 1].text_with_ws
-    after = doc[phrase.end].text if phrase.end < len(doc) else ""
-    return line_start and after in (":", "(", "-", "—", "–", ",")
-
-
 def _is_location(phrase: Phrase, doc: Doc) -> bool:
     token = doc[phrase.head]
     return token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPOSITIONS
@@ -422,7 +416,7 @@ def _is_location(phrase: Phrase, doc: Doc) -> bool:
 
 def _place_like(doc: Doc, knowledge: Knowledge, phrase: Phrase, head: Match, mods: list[str]) -> Candidate | None:
     if head.has("metonym"):
-        if _is_location(phrase, doc) or _is_dateline(phrase, doc):
+        if _is_location(phrase, doc) or opens_dateline(doc, phrase.start, phrase.end):
             return None  # "talks in Moscow": the city as a place, not the government
         return collective(knowledge, phrase, head.refs("metonym")[0], "GOV", kind="state")
     if head.has("country"):

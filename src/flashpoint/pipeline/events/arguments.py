@@ -197,14 +197,11 @@ def with_nearby_actors(root: Token, found: Arguments, fill_target: bool = True) 
     ``fill_target`` is off for events whose target the text must name: a build-up of troops is
     not aimed at whoever the sentence names next."""
     doc = root.doc
-    rows = span_rows(doc, ACTOR_MENTIONS)
-    if not rows:
+    if not span_rows(doc, ACTOR_MENTIONS):
         return found
-    sentence = root.sent
     # named actors (with a country) before generic ones ("civilians", "the military")
     countries = {actor.id: actor.country for actor in doc._.fp_actors}
-    before = [label for _, _, start, end, label in rows if sentence.start <= start and end <= root.i][::-1]
-    after = [label for _, _, start, end, label in rows if root.i < start and end <= sentence.end]
+    before, after = actors_around(root)
     source = list(found.source) or pick([i for i in before if i not in found.target], countries)
     target = list(found.target) or (pick([i for i in after if i not in source], countries) if fill_target else [])
     return finish(source, target)
@@ -224,6 +221,15 @@ def forces_as_source(root: Token, found: Arguments, event_type: str) -> Argument
     return finish(source, [i for i in found.target if i not in moved])
 
 
+def actors_around(root: Token) -> tuple[list[str], list[str]]:
+    """Actor ids mentioned in the trigger's sentence before it (nearest first) and after it (in order)."""
+    sentence = root.sent
+    rows = span_rows(root.doc, ACTOR_MENTIONS)
+    before = [label for _, _, start, end, label in rows if sentence.start <= start and end <= root.i][::-1]
+    after = [label for _, _, start, end, label in rows if root.i < start and end <= sentence.end]
+    return before, after
+
+
 def pick(candidates: list[str], countries: dict[str, str | None]) -> list[str]:
     named = [i for i in candidates if countries.get(i)]
     return (named or candidates)[:1]
@@ -234,18 +240,19 @@ def prefer_named_actors(root: Token, found: Arguments) -> Arguments:
     "the government") takes the nearest named actor of the clause on its side of the trigger
     instead: "provided intelligence to Macedonia" is done to Macedonia, whose country counts."""
     doc = root.doc
-    rows = span_rows(doc, ACTOR_MENTIONS)
-    if not rows:
+    if not span_rows(doc, ACTOR_MENTIONS):
         return found
     countries = {actor.id: actor.country for actor in doc._.fp_actors}
-    sentence = root.sent
     source, target = list(found.source), list(found.target)
-    if source and not any(countries.get(i) for i in source):
-        before = [label for _, _, start, end, label in rows if sentence.start <= start and end <= root.i][::-1]
+    generic_source = bool(source) and not any(countries.get(i) for i in source)
+    generic_target = bool(target) and not any(countries.get(i) for i in target)
+    if not (generic_source or generic_target):
+        return found
+    before, after = actors_around(root)
+    if generic_source:
         named = [i for i in before if countries.get(i) and i not in target]
         source = named[:1] or source
-    if target and not any(countries.get(i) for i in target):
-        after = [label for _, _, start, end, label in rows if root.i < start and end <= sentence.end]
+    if generic_target:
         named = [i for i in after if countries.get(i) and i not in source]
         target = named[:1] or target
     return finish(source, target)

@@ -150,8 +150,11 @@ def build_mentions(
     rank = bisect_right(starts, root.i) - 1
     sentence = sentences[rank]
     syntactic = forces_as_source(root, trigger_arguments(root, match.is_verbal, nearby=False), match.pattern.type)
-    nearby = with_nearby_actors(root, syntactic, fill_target=match.pattern.type not in FORCE_OBJECT_TYPES)
-    arguments = prefer_named_actors(root, syntactic if syntactic.source and syntactic.target else nearby)
+    if not (syntactic.source and syntactic.target):
+        syntactic_or_nearby = with_nearby_actors(root, syntactic, fill_target=match.pattern.type not in FORCE_OBJECT_TYPES)
+    else:
+        syntactic_or_nearby = syntactic
+    arguments = prefer_named_actors(root, syntactic_or_nearby)
     reading = assess(root, knowledge.cues, syntactic.source or own_agents(root))
     factuality, attributed = reading.value, reading.attributed_to
     start_char = doc[match.start].idx

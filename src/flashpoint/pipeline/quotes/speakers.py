@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from flashpoint.pipeline.doc_ext import ACTOR_MENTIONS, actor_id_at
+from flashpoint.pipeline.doc_ext import ACTOR_MENTIONS, actor_id_at, opens_dateline
 from flashpoint.pipeline.quotes.lexicon import CueLexicon
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
@@ -71,7 +71,6 @@ def subject_of(verb: Token) -> Token | None:
     return None
 
 
-DATELINE_BREAKS = frozenset({",", "(", "-", "—", "–", ":"})
 DATELINE_DASHES = frozenset({"-", "—", "–", ":"})
 
 
@@ -79,9 +78,7 @@ def beyond_dateline(subject: Token) -> Token:
     """The real subject when the parser took a dateline for it: in "STOCKHOLM, Dec 9 - Ukraine
     has warned" the place opening the line heads the phrase and "Ukraine" hangs from it."""
     doc = subject.doc
-    at_line_start = subject.i == 0 or "\n" in doc[subject.i - 1].text_with_ws or doc[subject.i - 1].is_space
-    follows = doc[subject.i + 1].text if subject.i + 1 < len(doc) else ""
-    if not (at_line_start and follows in DATELINE_BREAKS):
+    if not opens_dateline(doc, subject.i, subject.i + 1):
         return subject
     for child in subject.rights:
         dash_before = any(doc[i].text in DATELINE_DASHES for i in range(subject.i + 1, child.i))
